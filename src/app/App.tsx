@@ -1,0 +1,46 @@
+// The application shell: navigation, storage warnings, and the three pages. UI realm.
+import { Match, Switch, onMount } from 'solid-js';
+import { markInterruptedRuns } from '../storage/runs.ts';
+import { EvaluatePage } from '../components/EvaluatePage.tsx';
+import { RunPage } from '../components/RunPage.tsx';
+import { RunsPage } from '../components/RunsPage.tsx';
+import { StorageBanner } from '../components/StorageBanner.tsx';
+import { AppProvider } from './context.tsx';
+import { createRoute } from './route.ts';
+
+export function App() {
+  const route = createRoute();
+  onMount(() => {
+    // A run left 'running' by a closed or reloaded tab shows up as interrupted, ready to resume.
+    void markInterruptedRuns().catch(() => undefined);
+  });
+  return (
+    <AppProvider>
+      <header class="top">
+        <h1>Arbiter</h1>
+        <nav aria-label="Pages">
+          <a href="#/evaluate" aria-current={route().page === 'evaluate' ? 'page' : undefined}>
+            Evaluate
+          </a>
+          <a href="#/runs" aria-current={route().page !== 'evaluate' ? 'page' : undefined}>
+            Runs
+          </a>
+        </nav>
+      </header>
+      <StorageBanner />
+      <main>
+        <Switch>
+          <Match when={route().page === 'evaluate'}>
+            <EvaluatePage />
+          </Match>
+          <Match when={route().page === 'runs'}>
+            <RunsPage />
+          </Match>
+          <Match when={(() => { const r = route(); return r.page === 'run' ? r.id : false; })()}>
+            {(id) => <RunPage id={id()} />}
+          </Match>
+        </Switch>
+      </main>
+    </AppProvider>
+  );
+}
