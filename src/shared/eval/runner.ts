@@ -89,19 +89,23 @@ export async function evaluateOne(item: EvalItem, opts: Pick<RunnerOptions, 'run
   };
   try {
     const r = await opts.backend.chat({ prompt: task.prompt, seed, signal: opts.signal });
-    // Affine strips the streamed text with Python's str.strip() before extraction.
-    const scored = await env.score(task, pyStrip(r.content));
-    return {
+    const reply = {
       ...base,
       reply: r.content,
-      score: scored.score,
       latencyMs: Math.round(r.latencyMs),
-      timestamp: Date.now(),
       usage: r.usage,
       attempts: r.attempts,
-      error: null,
-      extra: scored.extra,
     };
+    try {
+      // Affine strips the streamed text with Python's str.strip() before extraction.
+      const scored = await env.score(task, pyStrip(r.content));
+      return { ...reply, score: scored.score, timestamp: Date.now(), error: null, extra: scored.extra };
+    } catch (e) {
+      // A reply the upstream scorer itself would crash on (e.g. SAT's 4300-digit int() limit): keep the reply, score
+      // 0, and say why, rather than stopping the run. Affine would store no sample for it.
+      const err = e as Error & { code?: string };
+      return { ...reply, score: 0, timestamp: Date.now(), error: { type: err.code ?? 'score_error', message: err.message }, extra: {} };
+    }
   } catch (e) {
     if (!(e instanceof BackendError)) throw e;
     if (e.code === 'aborted') return null;
