@@ -13,6 +13,7 @@ export class UnknownEnvError extends Error {
 export function getEnv(idOrName: string): Environment<any> {
   const key = idOrName.trim().toLowerCase();
   const env = ENVIRONMENTS.find((e) => e.id === key || e.name.toLowerCase() === key);
-  if (!env) throw new UnknownEnvError(`Unknown environment "${idOrName}". Known: ${ENVIRONMENTS.map((e) => e.id).join(', ')}.`);
+  if (!env)
+    throw new UnknownEnvError(`Unknown environment "${idOrName}". Known: ${ENVIRONMENTS.map((e) => e.id).join(', ')}.`);
   return env;
 }

@@ -36,7 +36,12 @@ export function App() {
           <Match when={route().page === 'runs'}>
             <RunsPage />
           </Match>
-          <Match when={(() => { const r = route(); return r.page === 'run' ? r.id : false; })()}>
+          <Match
+            when={(() => {
+              const r = route();
+              return r.page === 'run' ? r.id : false;
+            })()}
+          >
             {(id) => <RunPage id={id()} />}
           </Match>
         </Switch>

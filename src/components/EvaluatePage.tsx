@@ -34,7 +34,8 @@ export function EvaluatePage() {
 
   onMount(() => void listModels().then(setSaved, () => undefined));
 
-  const toggleEnv = (id: string, on: boolean) => setEnvs((l) => (on ? [...new Set([...l, id])] : l.filter((x) => x !== id)));
+  const toggleEnv = (id: string, on: boolean) =>
+    setEnvs((l) => (on ? [...new Set([...l, id])] : l.filter((x) => x !== id)));
 
   function buildConfig(): RunConfig {
     const problems = validateOpenAIConfig({ baseUrl: baseUrl(), model: model() });
@@ -47,7 +48,12 @@ export function EvaluatePage() {
     if (mt && !/^[1-9]\d*$/.test(mt)) throw new Error('Max tokens must be empty (no cap) or a whole number ≥ 1.');
     if (!(timeoutS() > 0)) throw new Error('The per-request timeout must be more than 0 seconds.');
     return {
-      model: { kind: 'openai', baseUrl: baseUrl().trim(), model: model().trim(), revision: revision().trim() || undefined },
+      model: {
+        kind: 'openai',
+        baseUrl: baseUrl().trim(),
+        model: model().trim(),
+        revision: revision().trim() || undefined,
+      },
       envs: envs(),
       ids: spec,
       concurrency: c,
@@ -91,27 +97,53 @@ export function EvaluatePage() {
         <Show when={saved().length > 0}>
           <label>
             Saved endpoints{' '}
-            <select onChange={(e) => { const m = saved()[Number(e.currentTarget.value)]; if (m) pick(m); }}>
+            <select
+              onChange={(e) => {
+                const m = saved()[Number(e.currentTarget.value)];
+                if (m) pick(m);
+              }}
+            >
               <option value="">choose…</option>
               <For each={saved()}>{(m, i) => <option value={i()}>{`${m.model} @ ${m.baseUrl}`}</option>}</For>
             </select>
           </label>
         </Show>
         <label>
-          Base URL <input name="baseUrl" type="url" required value={baseUrl()} onInput={(e) => setBaseUrl(e.currentTarget.value)} />
+          Base URL{' '}
+          <input
+            name="baseUrl"
+            type="url"
+            required
+            value={baseUrl()}
+            onInput={(e) => setBaseUrl(e.currentTarget.value)}
+          />
         </label>
         <label>
           Model name <input name="model" required value={model()} onInput={(e) => setModel(e.currentTarget.value)} />
         </label>
         <label>
-          Revision <input name="revision" placeholder="optional" value={revision()} onInput={(e) => setRevision(e.currentTarget.value)} />
+          Revision{' '}
+          <input
+            name="revision"
+            placeholder="optional"
+            value={revision()}
+            onInput={(e) => setRevision(e.currentTarget.value)}
+          />
         </label>
         <label>
-          API key <input name="apiKey" type="password" autocomplete="off" placeholder="optional" value={apiKey()} onInput={(e) => setApiKey(e.currentTarget.value)} />
+          API key{' '}
+          <input
+            name="apiKey"
+            type="password"
+            autocomplete="off"
+            placeholder="optional"
+            value={apiKey()}
+            onInput={(e) => setApiKey(e.currentTarget.value)}
+          />
         </label>
         <label class="inline">
-          <input type="checkbox" checked={rememberKey()} onChange={(e) => setRememberKey(e.currentTarget.checked)} /> Remember
-          the key in this browser (otherwise it stays in memory only)
+          <input type="checkbox" checked={rememberKey()} onChange={(e) => setRememberKey(e.currentTarget.checked)} />{' '}
+          Remember the key in this browser (otherwise it stays in memory only)
         </label>
       </fieldset>
       <fieldset>
@@ -119,7 +151,12 @@ export function EvaluatePage() {
         <For each={ENVIRONMENTS}>
           {(env) => (
             <label class="inline">
-              <input type="checkbox" name={`env-${env.id}`} checked={envs().includes(env.id)} onChange={(e) => toggleEnv(env.id, e.currentTarget.checked)} />{' '}
+              <input
+                type="checkbox"
+                name={`env-${env.id}`}
+                checked={envs().includes(env.id)}
+                onChange={(e) => toggleEnv(env.id, e.currentTarget.checked)}
+              />{' '}
               {env.label} <code>{env.name}</code>
             </label>
           )}
@@ -128,39 +165,83 @@ export function EvaluatePage() {
       <fieldset>
         <legend>Task ids</legend>
         <label class="inline">
-          <input type="radio" name="idMode" checked={idMode() === 'ids'} onChange={() => setIdMode('ids')} /> Range or list
+          <input type="radio" name="idMode" checked={idMode() === 'ids'} onChange={() => setIdMode('ids')} /> Range or
+          list
         </label>
         <label class="inline">
-          <input type="radio" name="idMode" checked={idMode() === 'random'} onChange={() => setIdMode('random')} /> N seeded random ids
+          <input type="radio" name="idMode" checked={idMode() === 'random'} onChange={() => setIdMode('random')} /> N
+          seeded random ids
         </label>
         <Show
           when={idMode() === 'ids'}
           fallback={
             <div class="row">
               <label>
-                N <input name="randomN" type="number" min="1" value={randomN()} onInput={(e) => setRandomN(e.currentTarget.valueAsNumber)} />
+                N{' '}
+                <input
+                  name="randomN"
+                  type="number"
+                  min="1"
+                  value={randomN()}
+                  onInput={(e) => setRandomN(e.currentTarget.valueAsNumber)}
+                />
               </label>
               <label>
-                Seed <input name="randomSeed" type="number" min="0" value={randomSeed()} onInput={(e) => setRandomSeed(e.currentTarget.valueAsNumber)} />
+                Seed{' '}
+                <input
+                  name="randomSeed"
+                  type="number"
+                  min="0"
+                  value={randomSeed()}
+                  onInput={(e) => setRandomSeed(e.currentTarget.valueAsNumber)}
+                />
               </label>
             </div>
           }
         >
           <label>
-            Ids <input name="ids" value={ids()} placeholder="0-99 or 0,5,9" onInput={(e) => setIds(e.currentTarget.value)} />
+            Ids{' '}
+            <input
+              name="ids"
+              value={ids()}
+              placeholder="0-99 or 0,5,9"
+              onInput={(e) => setIds(e.currentTarget.value)}
+            />
           </label>
         </Show>
       </fieldset>
       <fieldset class="row">
         <legend>Limits</legend>
         <label>
-          Concurrency <input name="concurrency" type="number" min="1" max="256" value={concurrency()} onInput={(e) => setConcurrency(e.currentTarget.valueAsNumber)} />
+          Concurrency{' '}
+          <input
+            name="concurrency"
+            type="number"
+            min="1"
+            max="256"
+            value={concurrency()}
+            onInput={(e) => setConcurrency(e.currentTarget.valueAsNumber)}
+          />
         </label>
         <label>
-          Max tokens <input name="maxTokens" inputmode="numeric" placeholder="no cap" value={maxTokens()} onInput={(e) => setMaxTokens(e.currentTarget.value)} />
+          Max tokens{' '}
+          <input
+            name="maxTokens"
+            inputmode="numeric"
+            placeholder="no cap"
+            value={maxTokens()}
+            onInput={(e) => setMaxTokens(e.currentTarget.value)}
+          />
         </label>
         <label>
-          Timeout (s) <input name="timeout" type="number" min="1" value={timeoutS()} onInput={(e) => setTimeoutS(e.currentTarget.valueAsNumber)} />
+          Timeout (s){' '}
+          <input
+            name="timeout"
+            type="number"
+            min="1"
+            value={timeoutS()}
+            onInput={(e) => setTimeoutS(e.currentTarget.valueAsNumber)}
+          />
         </label>
       </fieldset>
       <Show when={error()}>

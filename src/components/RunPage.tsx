@@ -64,7 +64,10 @@ export function RunPage(props: { id: string }) {
     <section class="panel" aria-labelledby="run-title">
       <Show when={isThis()} fallback={<p>{error() ?? 'Loading run…'}</p>}>
         <h2 id="run-title">
-          Run <code>{props.id}</code> <span class={`status ${view.run!.status}`} data-testid="run-status">{view.run!.status}</span>
+          Run <code>{props.id}</code>{' '}
+          <span class={`status ${view.run!.status}`} data-testid="run-status">
+            {view.run!.status}
+          </span>
         </h2>
         <p class="meta">
           {view.run!.config.model.model} @ {view.run!.config.model.baseUrl} · {view.run!.config.envs.join(', ')} · ids{' '}

@@ -40,7 +40,10 @@ export function RunsPage() {
       setMessage({ kind: 'ok', text: `Imported ${run.total} samples from ${file.name} as ${run.id}.` });
       void refetch();
     } catch (err) {
-      setMessage({ kind: 'error', text: `Could not import ${file.name}: ${(err as Error).message} Nothing was stored.` });
+      setMessage({
+        kind: 'error',
+        text: `Could not import ${file.name}: ${(err as Error).message} Nothing was stored.`,
+      });
     }
   }
 
@@ -48,7 +51,13 @@ export function RunsPage() {
     <section class="panel" aria-labelledby="runs-title">
       <h2 id="runs-title">Runs</h2>
       <label class="import">
-        Import JSONL <input type="file" accept=".jsonl,.ndjson,.json,application/x-ndjson" onChange={onImport} data-testid="import" />
+        Import JSONL{' '}
+        <input
+          type="file"
+          accept=".jsonl,.ndjson,.json,application/x-ndjson"
+          onChange={onImport}
+          data-testid="import"
+        />
       </label>
       <Show when={message()}>
         {(m) => (
@@ -98,7 +107,10 @@ export function RunsPage() {
                     <button type="button" onClick={() => navigate({ page: 'run', id: run.id })}>
                       {['interrupted', 'stopped', 'error'].includes(run.status) ? 'Open / resume' : 'Open'}
                     </button>
-                    <button type="button" onClick={async () => download(await exportRunJsonl(run.id), `${run.id}.jsonl`)}>
+                    <button
+                      type="button"
+                      onClick={async () => download(await exportRunJsonl(run.id), `${run.id}.jsonl`)}
+                    >
                       Export
                     </button>
                     <button type="button" class="danger" onClick={() => onDelete(run.id)}>

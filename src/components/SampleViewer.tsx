@@ -6,12 +6,12 @@ import type { SampleRecord } from '../shared/eval/sample.ts';
 const PREVIEW_CHARS = 100_000;
 
 export function SampleViewer(props: { sample: SampleRecord; onClose: () => void }) {
-  let dialog!: HTMLDialogElement;
+  let dialog: HTMLDialogElement | undefined;
   const [full, setFull] = createSignal(false);
-  onMount(() => dialog.showModal());
+  onMount(() => dialog?.showModal());
   const reply = () => (full() ? props.sample.reply : props.sample.reply.slice(0, PREVIEW_CHARS));
   return (
-    <dialog ref={dialog} class="viewer" onClose={() => props.onClose()} aria-labelledby="viewer-title">
+    <dialog ref={(el) => (dialog = el)} class="viewer" onClose={() => props.onClose()} aria-labelledby="viewer-title">
       <h3 id="viewer-title">
         {props.sample.envName} · task {props.sample.taskId} · score {props.sample.score}
       </h3>
@@ -32,7 +32,18 @@ export function SampleViewer(props: { sample: SampleRecord; onClose: () => void 
         </button>
       </Show>
       <h4>Details</h4>
-      <pre>{JSON.stringify({ seed: props.sample.seed, usage: props.sample.usage, attempts: props.sample.attempts, ...props.sample.extra }, null, 2)}</pre>
+      <pre>
+        {JSON.stringify(
+          {
+            seed: props.sample.seed,
+            usage: props.sample.usage,
+            attempts: props.sample.attempts,
+            ...props.sample.extra,
+          },
+          null,
+          2,
+        )}
+      </pre>
       <form method="dialog">
         <button type="submit" autofocus>
           Close (Esc)

@@ -71,7 +71,10 @@ class SseWriter {
   ) {
     res.on('close', () => {
       this.closed = true;
-      for (const [timer, wake] of this.sleeps) (clearTimeout(timer), wake());
+      for (const [timer, wake] of this.sleeps) {
+        clearTimeout(timer);
+        wake();
+      }
       this.sleeps.clear();
     });
     res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive' });

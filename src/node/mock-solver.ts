@@ -68,7 +68,10 @@ export function solveSat(f: SatFormula, seed: number, maxFlips = 50_000): boolea
   const addUnsat = (c: number) => ((where[c] = unsat.length), unsat.push(c));
   const removeUnsat = (c: number) => {
     const last = unsat.pop()!;
-    if (last !== c) ((unsat[where[c]] = last), (where[last] = where[c]));
+    if (last !== c) {
+      unsat[where[c]] = last;
+      where[last] = where[c];
+    }
     where[c] = -1;
   };
   const restart = () => {
@@ -105,7 +108,10 @@ export function solveSat(f: SatFormula, seed: number, maxFlips = 50_000): boolea
       let best = Infinity;
       for (const lit of clause) {
         const b = breaks(Math.abs(lit));
-        if (b < best) ((best = b), (pick = lit));
+        if (b < best) {
+          best = b;
+          pick = lit;
+        }
       }
     }
     flip(Math.abs(pick));

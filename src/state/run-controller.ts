@@ -85,7 +85,12 @@ export function createRunController() {
     const now = Date.now();
     const run: RunRecord = { id: newRunId(), createdAt: now, updatedAt: now, status: 'running', config, total };
     // Fail on a bad config before anything is stored.
-    const backend = createOpenAIBackend({ ...config.model, apiKey, maxTokens: config.maxTokens, timeoutMs: config.timeoutMs });
+    const backend = createOpenAIBackend({
+      ...config.model,
+      apiKey,
+      maxTokens: config.maxTokens,
+      timeoutMs: config.timeoutMs,
+    });
     config.envs.forEach(getEnv);
     await putRun(run);
     void execute(run, backend);

@@ -68,7 +68,8 @@ function open(): Promise<ArbiterDatabase> {
       dbPromise = null;
       reportStorageIssue({
         code: 'terminated',
-        message: 'The browser closed the database (storage cleared or disk full). Reload the page; stored runs are kept unless storage was cleared.',
+        message:
+          'The browser closed the database (storage cleared or disk full). Reload the page; stored runs are kept unless storage was cleared.',
       });
     },
   });

@@ -4,7 +4,10 @@ import { getDb } from './db.ts';
 import type { RunRecord, RunStatus } from './schema.ts';
 
 export function newRunId(): string {
-  return `run-${new Date().toISOString().replace(/[-:.TZ]/g, '').slice(0, 14)}-${crypto.randomUUID().slice(0, 8)}`;
+  return `run-${new Date()
+    .toISOString()
+    .replace(/[-:.TZ]/g, '')
+    .slice(0, 14)}-${crypto.randomUUID().slice(0, 8)}`;
 }
 
 export async function putRun(run: RunRecord): Promise<void> {

@@ -42,7 +42,8 @@ export class SampleWriter {
         if (isQuotaError(e))
           reportStorageIssue({
             code: 'quota',
-            message: 'Storage is full: the last samples could not be saved. Free space (delete or export old runs), then resume the run.',
+            message:
+              'Storage is full: the last samples could not be saved. Free space (delete or export old runs), then resume the run.',
           });
         for (const p of batch) p.reject(e);
       }

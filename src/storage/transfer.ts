@@ -28,7 +28,12 @@ export async function importRunJsonl(text: string, fileName: string): Promise<Ru
     status: 'imported',
     total: new Set(samples.map((s) => `${s.env}/${s.taskKey}`)).size,
     config: {
-      model: { kind: 'openai', baseUrl: `file:${fileName}`, model: first.model, revision: first.modelRevision ?? undefined },
+      model: {
+        kind: 'openai',
+        baseUrl: `file:${fileName}`,
+        model: first.model,
+        revision: first.modelRevision ?? undefined,
+      },
       envs: [...new Set(samples.map((s) => s.env))],
       ids: { kind: 'list', ids: [...new Set(samples.map((s) => s.taskId))] },
       concurrency: 1,
@@ -37,9 +42,14 @@ export async function importRunJsonl(text: string, fileName: string): Promise<Ru
   const db = await getDb();
   const tx = db.transaction(['runs', 'samples'], 'readwrite', { durability: 'strict' });
   try {
-    await Promise.all([tx.objectStore('runs').put(run), ...samples.map((s) => tx.objectStore('samples').put(s)), tx.done]);
+    await Promise.all([
+      tx.objectStore('runs').put(run),
+      ...samples.map((s) => tx.objectStore('samples').put(s)),
+      tx.done,
+    ]);
   } catch (e) {
-    if (isQuotaError(e)) throw new Error('Storage is full: the import was not saved. Free space and try again.', { cause: e });
+    if (isQuotaError(e))
+      throw new Error('Storage is full: the import was not saved. Free space and try again.', { cause: e });
     throw e;
   }
   return run;

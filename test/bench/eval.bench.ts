@@ -61,13 +61,33 @@ async function main() {
     for (const concurrency of [1, 32]) {
       const out = join(dir, `c${concurrency}.jsonl`);
       const t0 = performance.now();
-      const r = await runCli(['eval', '--endpoint', mock.url, '--model', MODEL, '--env', 'sat', '--ids', `0-${N - 1}`, '--concurrency', String(concurrency), '--out', out]);
+      const r = await runCli([
+        'eval',
+        '--endpoint',
+        mock.url,
+        '--model',
+        MODEL,
+        '--env',
+        'sat',
+        '--ids',
+        `0-${N - 1}`,
+        '--concurrency',
+        String(concurrency),
+        '--out',
+        out,
+      ]);
       if (r.code !== 0) throw new Error(`CLI failed: ${r.stderr}`);
       const stamps = readFileSync(out, 'utf8')
         .trim()
         .split('\n')
         .map((l) => (JSON.parse(l) as { timestamp: number }).timestamp);
-      rows.push({ path: 'CLI (Node + JSONL)', concurrency, samples: N, seconds: (performance.now() - t0) / 1000, steadySeconds: span(stamps) });
+      rows.push({
+        path: 'CLI (Node + JSONL)',
+        concurrency,
+        samples: N,
+        seconds: (performance.now() - t0) / 1000,
+        steadySeconds: span(stamps),
+      });
     }
     rmSync(dir, { recursive: true, force: true });
   } finally {
@@ -88,7 +108,9 @@ async function main() {
       'steady samples/s': (r.samples / r.steadySeconds).toFixed(1),
     };
   });
-  console.log(`bench:eval — SAT, endpoint model '${MODEL}' (instant fixed reply), ${N} ids per row, wall time incl. page load / process start; steady = first to last sample`);
+  console.log(
+    `bench:eval — SAT, endpoint model '${MODEL}' (instant fixed reply), ${N} ids per row, wall time incl. page load / process start; steady = first to last sample`,
+  );
   console.table(table);
   const browser32 = rows.find((r) => r.path.startsWith('browser') && r.concurrency === 32)!;
   const ok = browser32.samples / browser32.seconds >= TARGET;

@@ -20,7 +20,10 @@ export async function startRun(page: Page, appUrl: string, f: FormInput): Promis
 }
 
 export async function waitForStatus(page: Page, status: string, timeout = 60_000): Promise<void> {
-  await page.getByTestId('run-status').filter({ hasText: new RegExp(`^${status}$`) }).waitFor({ timeout });
+  await page
+    .getByTestId('run-status')
+    .filter({ hasText: new RegExp(`^${status}$`) })
+    .waitFor({ timeout });
 }
 
 /** Done count shown by the progress bar. */

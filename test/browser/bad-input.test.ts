@@ -82,13 +82,26 @@ test('a corrupt import file is refused with the line at fault, and stored runs a
   await page.goto(`${appUrl}/#/runs`);
   const before = await page.getByTestId('runs').locator('tbody tr').count();
   expect(before).toBeGreaterThan(0);
-  const good = '{"env":"affine:sat","task_id":3,"score":1,"extra":{"conversation":[{"role":"user","content":"p"},{"role":"assistant","content":"x1=True"}]}}';
-  await page.getByTestId('import').setInputFiles({ name: 'bad.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(`${good}\n{"env": "affine:sat", "task_id": 4, "score": 1\n`) });
-  await expect.poll(() => page.getByTestId('runs-message').textContent()).toMatch(/bad\.jsonl: Line 2: not valid JSON.*Nothing was stored/);
+  const good =
+    '{"env":"affine:sat","task_id":3,"score":1,"extra":{"conversation":[{"role":"user","content":"p"},{"role":"assistant","content":"x1=True"}]}}';
+  await page
+    .getByTestId('import')
+    .setInputFiles({
+      name: 'bad.jsonl',
+      mimeType: 'application/x-ndjson',
+      buffer: Buffer.from(`${good}\n{"env": "affine:sat", "task_id": 4, "score": 1\n`),
+    });
+  await expect
+    .poll(() => page.getByTestId('runs-message').textContent())
+    .toMatch(/bad\.jsonl: Line 2: not valid JSON.*Nothing was stored/);
   expect(await page.getByTestId('runs').locator('tbody tr').count()).toBe(before);
 
-  await page.getByTestId('import').setInputFiles({ name: 'good.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(`${good}\n`) });
-  await expect.poll(() => page.getByTestId('runs-message').textContent()).toMatch(/Imported 1 samples from good\.jsonl/);
+  await page
+    .getByTestId('import')
+    .setInputFiles({ name: 'good.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(`${good}\n`) });
+  await expect
+    .poll(() => page.getByTestId('runs-message').textContent())
+    .toMatch(/Imported 1 samples from good\.jsonl/);
   expect(await page.getByTestId('runs').locator('tbody tr').count()).toBe(before + 1);
 });
 
@@ -99,7 +112,10 @@ test('a full disk (quota) is shown to the user and stops the run', async () => {
   const cdp = await ctx.newCDPSession(p);
   await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(appUrl).origin, quotaSize: 3_000_000 });
   await startRun(p, appUrl, { baseUrl: endpointUrl, model: 'noise:1000000', ids: '0-19', concurrency: 1 });
-  await p.getByTestId('run-status').filter({ hasText: /^error$/ }).waitFor({ timeout: 60_000 });
+  await p
+    .getByTestId('run-status')
+    .filter({ hasText: /^error$/ })
+    .waitFor({ timeout: 60_000 });
   expect(await p.locator('[data-storage-issue="quota"]').textContent()).toMatch(/Storage is full/);
   await ctx.close();
 });

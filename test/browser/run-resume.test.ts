@@ -50,7 +50,21 @@ test('a run survives a reload, resumes without redoing tasks, and exports what t
   expect(new Set(lines.map((l) => JSON.parse(l).task_id)).size).toBe(60);
 
   const out = join(mkdtempSync(join(tmpdir(), 'arbiter-')), 'cli.jsonl');
-  const cli = await runCli(['eval', '--endpoint', endpointUrl, '--model', 'slow:40', '--env', 'sat', '--ids', '0-59', '--concurrency', '8', '--out', out]);
+  const cli = await runCli([
+    'eval',
+    '--endpoint',
+    endpointUrl,
+    '--model',
+    'slow:40',
+    '--env',
+    'sat',
+    '--ids',
+    '0-59',
+    '--concurrency',
+    '8',
+    '--out',
+    out,
+  ]);
   expect(cli.code, cli.stderr).toBe(0);
   expect(normaliseJsonl(exported)).toEqual(normaliseJsonl(readFileSync(out, 'utf8')));
   // The solver endpoint satisfies every formula: all 60 samples score 1.

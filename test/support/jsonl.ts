@@ -7,6 +7,8 @@ export function normaliseJsonl(text: string): Record<string, unknown>[] {
     .map((l) => JSON.parse(l.replace(/("task_id"\s*:\s*)(\d+)/, '$1"$2"')) as Record<string, unknown>)
     .map(({ latency_ms: _l, timestamp: _t, ...rest }) => rest)
     .sort((a, b) =>
-      a.env === b.env ? Number(BigInt(a.task_id as string) - BigInt(b.task_id as string)) : String(a.env).localeCompare(String(b.env)),
+      a.env === b.env
+        ? Number(BigInt(a.task_id as string) - BigInt(b.task_id as string))
+        : String(a.env).localeCompare(String(b.env)),
     );
 }

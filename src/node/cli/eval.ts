@@ -2,7 +2,14 @@
 // moment it is scored, resumes from that file, and prints the results table. Node.
 import { getEnv } from '../../../envs/index.ts';
 import { createOpenAIBackend } from '../../shared/backend/openai.ts';
-import { expandIds, parseIdSpec, parseShard, randomIdSpec, shardCount, type IdSpec } from '../../shared/eval/run-config.ts';
+import {
+  expandIds,
+  parseIdSpec,
+  parseShard,
+  randomIdSpec,
+  shardCount,
+  type IdSpec,
+} from '../../shared/eval/run-config.ts';
 import { runEvaluation, type EvalItem } from '../../shared/eval/runner.ts';
 import { formatSummaryTable, SummaryBuilder } from '../../shared/eval/summary.ts';
 import { JsonlSink } from './jsonl-sink.ts';
@@ -26,7 +33,8 @@ export const EVAL_OPTIONS = {
 } as const;
 
 function idSpec(values: Record<string, unknown>): IdSpec {
-  if (values.ids !== undefined && values.random !== undefined) throw new UsageError('give either --ids or --random, not both.');
+  if (values.ids !== undefined && values.random !== undefined)
+    throw new UsageError('give either --ids or --random, not both.');
   if (values.random !== undefined) return randomIdSpec(positiveInt(values, 'random')!, Number(values.seed ?? 0));
   return parseIdSpec(required(values, 'ids'));
 }
@@ -78,13 +86,17 @@ export async function evalCommand(values: Record<string, unknown>): Promise<numb
   await sink?.close();
 
   const rows = summary.rows();
-  process.stdout.write(values.json ? JSON.stringify({ outcome: outcome.kind, results: rows }) + '\n' : formatSummaryTable(rows) + '\n');
+  process.stdout.write(
+    values.json ? JSON.stringify({ outcome: outcome.kind, results: rows }) + '\n' : formatSummaryTable(rows) + '\n',
+  );
   if (outcome.kind === 'halted') {
     process.stderr.write(`arbiter eval: stopped early: ${outcome.error.message}\n`);
     return 1;
   }
   if (outcome.kind === 'aborted') {
-    process.stderr.write(`arbiter eval: interrupted; run the same command again to resume${sink ? ` from ${values.out}` : ''}.\n`);
+    process.stderr.write(
+      `arbiter eval: interrupted; run the same command again to resume${sink ? ` from ${values.out}` : ''}.\n`,
+    );
     return 130;
   }
   return 0;

@@ -26,7 +26,10 @@ export class JsonlSink {
       try {
         existing = parseJsonl(text, 'cli');
       } catch (e) {
-        throw new Error(`${path} exists but is not an Arbiter/Affine JSONL file (${(e as Error).message}); choose another --out.`);
+        throw new Error(
+          `${path} exists but is not an Arbiter/Affine JSONL file (${(e as Error).message}); choose another --out.`,
+          { cause: e },
+        );
       }
     }
     const fh = await open(path, 'a');

@@ -49,7 +49,8 @@ export async function main(argv: string[]): Promise<number> {
     return await cmd.run(values);
   } catch (e) {
     const err = e as Error & { code?: string };
-    const usage = INPUT_ERRORS.has(err.name) || err.code === 'invalid_config' || !!err.code?.startsWith('ERR_PARSE_ARGS');
+    const usage =
+      INPUT_ERRORS.has(err.name) || err.code === 'invalid_config' || !!err.code?.startsWith('ERR_PARSE_ARGS');
     process.stderr.write(`arbiter ${name}: ${err.message}\n`);
     return usage ? 2 : 1;
   }

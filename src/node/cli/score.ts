@@ -21,7 +21,9 @@ async function readReply(path: string): Promise<string> {
   try {
     return await readFile(path, 'utf8');
   } catch (e) {
-    throw new UsageError(`cannot read --reply-file ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new UsageError(
+      `cannot read --reply-file ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+    );
   }
 }
 
@@ -34,7 +36,9 @@ export async function scoreCommand(values: Record<string, unknown>): Promise<num
   const task = await env.task(taskId);
   const r = await env.score(task, pyStrip(reply));
   if (values.json) {
-    process.stdout.write(`{"env":${JSON.stringify(env.name)},"task_id":${taskId},"score":${r.score},"extra":${JSON.stringify(r.extra)}}\n`);
+    process.stdout.write(
+      `{"env":${JSON.stringify(env.name)},"task_id":${taskId},"score":${r.score},"extra":${JSON.stringify(r.extra)}}\n`,
+    );
   } else {
     process.stdout.write(`${env.name} task ${taskId}: score ${r.score}\n`);
   }

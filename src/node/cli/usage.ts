@@ -12,6 +12,7 @@ export function required(values: Record<string, unknown>, flag: string): string 
 export function positiveInt(values: Record<string, unknown>, flag: string, fallback?: number): number | undefined {
   const v = values[flag];
   if (v === undefined) return fallback;
-  if (typeof v !== 'string' || !/^[1-9]\d*$/.test(v)) throw new UsageError(`--${flag} must be a whole number ≥ 1, not "${String(v)}".`);
+  if (typeof v !== 'string' || !/^[1-9]\d*$/.test(v))
+    throw new UsageError(`--${flag} must be a whole number ≥ 1, not "${String(v)}".`);
   return Number(v);
 }

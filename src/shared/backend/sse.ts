@@ -2,7 +2,7 @@
 
 import { createParser } from 'eventsource-parser';
 import { badStreamError, serverMessage, snippet, timeoutError, tooLargeError } from './errors.ts';
-import { BackendError, type ChatUsage } from './types.ts';
+import { type BackendError, type ChatUsage } from './types.ts';
 
 export interface ReadOptions {
   /** Aborted by the caller with a BackendError as `reason` (user abort, request deadline); that error is thrown. */

@@ -41,7 +41,8 @@ const DECIMAL = /^\d+$/;
 
 function parseId(text: string): bigint {
   const t = text.trim();
-  if (!DECIMAL.test(t)) throw new IdSpecError(`"${text}" is not a task id: use non-negative whole numbers like 0, 7, 20100.`);
+  if (!DECIMAL.test(t))
+    throw new IdSpecError(`"${text}" is not a task id: use non-negative whole numbers like 0, 7, 20100.`);
   const v = BigInt(t);
   if (v > MAX_TASK_ID) throw new IdSpecError(`Task id ${t} is above the largest supported id, 2^64 - 1.`);
   return v;
@@ -67,12 +68,13 @@ export function parseIdSpec(text: string): IdSpec {
     return [a, b] as const;
   });
   if (ranges.length === 1) return { kind: 'range', start: ranges[0]![0].toString(), end: ranges[0]![1].toString() };
-  const ids: string[] = [];
+  // Overlapping parts ("0-5,3-8", "1,1") name each id once: a (env, task) is one sample, in storage and in JSONL.
+  const ids = new Set<string>();
   for (const [a, b] of ranges) {
     if (b - a > 10_000_000n) throw new IdSpecError(`Range ${a}-${b} inside a list is too long; use it on its own.`);
-    for (let v = a; v <= b; v++) ids.push(v.toString());
+    for (let v = a; v <= b; v++) ids.add(v.toString());
   }
-  return { kind: 'list', ids };
+  return { kind: 'list', ids: [...ids] };
 }
 
 /** Validates a seeded-random spec: n distinct ids drawn from [0, max). */
@@ -89,7 +91,8 @@ export function parseShard(text: string): Shard {
   if (!m) throw new IdSpecError(`Shard "${text}" should look like 2/8 (this machine's part, 1-based, of 8).`);
   const index = Number(m[1]);
   const count = Number(m[2]);
-  if (count < 1 || index < 1 || index > count) throw new IdSpecError(`Shard ${text}: the part must be between 1 and ${count}.`);
+  if (count < 1) throw new IdSpecError(`Shard ${text}: the number of parts must be at least 1.`);
+  if (index < 1 || index > count) throw new IdSpecError(`Shard ${text}: the part must be between 1 and ${count}.`);
   return { index, count };
 }
 

@@ -72,7 +72,10 @@ export async function runEvaluation(opts: RunnerOptions): Promise<RunOutcome> {
  * One task end to end. Returns null when the user aborted; throws for fatal (run-stopping) failures; any other model
  * failure becomes a sample with score 0 and the error recorded.
  */
-export async function evaluateOne(item: EvalItem, opts: Pick<RunnerOptions, 'runId' | 'backend' | 'modelRevision' | 'signal'>): Promise<SampleRecord | null> {
+export async function evaluateOne(
+  item: EvalItem,
+  opts: Pick<RunnerOptions, 'runId' | 'backend' | 'modelRevision' | 'signal'>,
+): Promise<SampleRecord | null> {
   const { env, taskId } = item;
   const task = await env.task(taskId);
   const seed = await affineSeed(env.name, taskId);
@@ -104,7 +107,13 @@ export async function evaluateOne(item: EvalItem, opts: Pick<RunnerOptions, 'run
       // A reply the upstream scorer itself would crash on (e.g. SAT's 4300-digit int() limit): keep the reply, score
       // 0, and say why, rather than stopping the run. Affine would store no sample for it.
       const err = e as Error & { code?: string };
-      return { ...reply, score: 0, timestamp: Date.now(), error: { type: err.code ?? 'score_error', message: err.message }, extra: {} };
+      return {
+        ...reply,
+        score: 0,
+        timestamp: Date.now(),
+        error: { type: err.code ?? 'score_error', message: err.message },
+        extra: {},
+      };
     }
   } catch (e) {
     if (!(e instanceof BackendError)) throw e;

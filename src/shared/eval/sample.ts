@@ -82,10 +82,10 @@ export function toAffineJson(s: SampleRecord): AffineSampleJson {
 
 /** Serialises one sample as a JSONL line (no newline). task_id is written as a bare integer, like Python does. */
 export function sampleToJsonl(s: SampleRecord): string {
-  return JSON.stringify(toAffineJson(s), (_k, v: unknown) => (typeof v === 'bigint' ? `__BIG__${v}` : v)).replace(
-    /"__BIG__(\d+)"/g,
-    '$1',
-  );
+  const { env, task_id: taskId, ...rest } = toAffineJson(s);
+  // JSON.stringify cannot write a bigint. Splicing the digits in, rather than replacing a placeholder string
+  // afterwards, leaves a reply that happens to contain the placeholder untouched.
+  return `{"env":${JSON.stringify(env)},"task_id":${taskId},${JSON.stringify(rest).slice(1)}`;
 }
 
 export class ImportError extends Error {
@@ -106,7 +106,8 @@ export function sampleFromJsonl(line: string, lineNo: number, runId: string): Sa
   };
   let o: Record<string, unknown>;
   try {
-    o = JSON.parse(line.replace(/("task_id"\s*:\s*)(\d+)/, '$1"$2"')) as Record<string, unknown>;
+    // Only a whole integer is quoted, so 7.5 or 1e3 stays a number and is reported as a bad task_id below.
+    o = JSON.parse(line.replace(/("task_id"\s*:\s*)(\d+)(?=\s*[,}])/, '$1"$2"')) as Record<string, unknown>;
   } catch (e) {
     return fail(`not valid JSON (${(e as Error).message}).`);
   }
@@ -149,9 +150,7 @@ export function sampleFromJsonl(line: string, lineNo: number, runId: string): Sa
     seed: num(seed) ? seed : 0,
     usage: (usage as SampleRecord['usage']) ?? null,
     attempts: num(attempts) ? attempts : 1,
-    error: errText
-      ? { type: str(errorType) ? errorType : 'error', message: errText.replace(/^[\w-]+: /, '') }
-      : null,
+    error: errText ? { type: str(errorType) ? errorType : 'error', message: errText.replace(/^[\w-]+: /, '') } : null,
     extra: envExtra,
   };
 }
