@@ -84,13 +84,11 @@ test('a corrupt import file is refused with the line at fault, and stored runs a
   expect(before).toBeGreaterThan(0);
   const good =
     '{"env":"affine:sat","task_id":3,"score":1,"extra":{"conversation":[{"role":"user","content":"p"},{"role":"assistant","content":"x1=True"}]}}';
-  await page
-    .getByTestId('import')
-    .setInputFiles({
-      name: 'bad.jsonl',
-      mimeType: 'application/x-ndjson',
-      buffer: Buffer.from(`${good}\n{"env": "affine:sat", "task_id": 4, "score": 1\n`),
-    });
+  await page.getByTestId('import').setInputFiles({
+    name: 'bad.jsonl',
+    mimeType: 'application/x-ndjson',
+    buffer: Buffer.from(`${good}\n{"env": "affine:sat", "task_id": 4, "score": 1\n`),
+  });
   await expect
     .poll(() => page.getByTestId('runs-message').textContent())
     .toMatch(/bad\.jsonl: Line 2: not valid JSON.*Nothing was stored/);
