@@ -100,7 +100,8 @@ test('a corrupt import file is refused with the line at fault, and stored runs a
   await expect
     .poll(() => page.getByTestId('runs-message').textContent())
     .toMatch(/Imported 1 samples from good\.jsonl/);
-  expect(await page.getByTestId('runs').locator('tbody tr').count()).toBe(before + 1);
+  // The list refreshes after the message appears.
+  await expect.poll(() => page.getByTestId('runs').locator('tbody tr').count()).toBe(before + 1);
 });
 
 test('a full disk (quota) is shown to the user and stops the run', async () => {
