@@ -80,6 +80,7 @@ test('a 5 MB reply is stored whole and the viewer stays responsive', async () =>
 
 test('a corrupt import file is refused with the line at fault, and stored runs are untouched', async () => {
   await page.goto(`${appUrl}/#/runs`);
+  await page.getByTestId('runs').waitFor();
   const before = await page.getByTestId('runs').locator('tbody tr').count();
   expect(before).toBeGreaterThan(0);
   const good =
