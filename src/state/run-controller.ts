@@ -164,12 +164,28 @@ export function createRunController() {
       flush();
       const status = outcome.kind === 'done' ? 'done' : outcome.kind === 'aborted' ? 'stopped' : 'error';
       const error = outcome.kind === 'halted' ? outcome.error.message : undefined;
-      const final = await setRunStatus(run.id, status, error);
-      setView({ run: final ?? null, error: error ?? null });
+      await finish(run, status, error);
+    } catch (e) {
+      // Anything unexpected (storage gone, a bug): the user sees it, and the run stays resumable.
+      await finish(run, 'error', (e as Error).message);
     } finally {
       release();
       abort = null;
       setActive(false);
+    }
+  }
+
+  /**
+   * Records the final status. When storage is full even this small write can fail: the view still shows the outcome,
+   * and after a reload the run appears as interrupted, ready to resume.
+   */
+  async function finish(run: RunRecord, status: RunRecord['status'], error?: string): Promise<void> {
+    try {
+      const final = await setRunStatus(run.id, status, error);
+      setView({ run: final ?? null, error: error ?? null });
+    } catch (e) {
+      const message = `${error ? `${error} ` : ''}(The run's status could not be saved: ${(e as Error).message})`;
+      setView({ run: { ...run, status, error: message, updatedAt: Date.now() }, error: message });
     }
   }
 
