@@ -1,10 +1,11 @@
 // One run: live progress while it runs, results table, samples, and the stop/resume/export actions. UI realm.
 import { Show, createEffect, createSignal, on, onCleanup } from 'solid-js';
-import { describeIds } from '../shared/eval/run-config.ts';
+import { describeIds, modelName, modelWhere } from '../shared/eval/run-config.ts';
 import { storedKey } from '../storage/models.ts';
 import { markInterruptedRuns } from '../storage/runs.ts';
 import { exportRunJsonl } from '../storage/transfer.ts';
 import { useApp } from '../app/context.tsx';
+import { ModelStatus } from './ModelStatus.tsx';
 import { ProgressBar } from './ProgressBar.tsx';
 import { ResultsTable } from './ResultsTable.tsx';
 import { SampleList } from './SampleList.tsx';
@@ -45,8 +46,11 @@ export function RunPage(props: { id: string }) {
     setError(null);
     const m = view.run!.config.model;
     try {
-      const key = app.keys.get(m.baseUrl) ?? (await storedKey(m.baseUrl, m.model).catch(() => undefined));
-      await app.runs.resume(props.id, key);
+      const apiKey =
+        m.kind === 'openai'
+          ? (app.keys.get(m.baseUrl) ?? (await storedKey(m.baseUrl, m.model).catch(() => undefined)))
+          : undefined;
+      await app.runs.resume(props.id, { apiKey });
     } catch (e) {
       setError((e as Error).message);
     }
@@ -70,7 +74,7 @@ export function RunPage(props: { id: string }) {
           </span>
         </h2>
         <p class="meta">
-          {view.run!.config.model.model} @ {view.run!.config.model.baseUrl} · {view.run!.config.envs.join(', ')} · ids{' '}
+          {modelName(view.run!.config.model)} @ {modelWhere(view.run!.config.model)} · {view.run!.config.envs.join(', ')} · ids{' '}
           {describeIds(view.run!.config.ids, view.run!.config.shard)} · concurrency {view.run!.config.concurrency}
         </p>
         <div class="actions">
@@ -98,6 +102,7 @@ export function RunPage(props: { id: string }) {
             {error()}
           </p>
         </Show>
+        <ModelStatus loading={view.loading} model={view.model} />
         <ProgressBar done={view.done} total={view.run!.total} failed={view.failed} rate={rate()} />
         <ResultsTable rows={view.summary} />
         <SampleList samples={view.recent} />

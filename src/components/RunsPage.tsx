@@ -1,6 +1,6 @@
 // Runs page: every stored run with its status and progress; open, resume, delete, export, import. UI realm.
 import { For, Show, createResource, createSignal } from 'solid-js';
-import { describeIds } from '../shared/eval/run-config.ts';
+import { describeIds, modelName } from '../shared/eval/run-config.ts';
 import { deleteRun, listRuns, markInterruptedRuns } from '../storage/runs.ts';
 import { countSamples } from '../storage/samples.ts';
 import { exportRunJsonl, importRunJsonl } from '../storage/transfer.ts';
@@ -95,7 +95,7 @@ export function RunsPage() {
                     <a href={`#/run/${encodeURIComponent(run.id)}`}>{run.id}</a>
                   </td>
                   <td>{new Date(run.createdAt).toLocaleString()}</td>
-                  <td>{run.config.model.model}</td>
+                  <td>{modelName(run.config.model)}</td>
                   <td>
                     {run.config.envs.join(', ')}: {describeIds(run.config.ids, run.config.shard)}
                   </td>

@@ -3,14 +3,15 @@
 import { batch, createSignal } from 'solid-js';
 import { createStore, reconcile } from 'solid-js/store';
 import { getEnv } from '../../envs/index.ts';
-import { createOpenAIBackend } from '../shared/backend/openai.ts';
-import { expandIds, shardCount, type RunConfig } from '../shared/eval/run-config.ts';
+import type { LoadProgress, ModelInfo } from '../shared/api/llm.ts';
+import { expandIds, modelRevision, shardCount, type RunConfig } from '../shared/eval/run-config.ts';
 import { runEvaluation, type EvalItem } from '../shared/eval/runner.ts';
 import type { SampleRecord } from '../shared/eval/sample.ts';
 import { SummaryBuilder, type EnvSummary } from '../shared/eval/summary.ts';
 import { getRun, holdRunLock, newRunId, putRun, setRunStatus } from '../storage/runs.ts';
 import { doneKey, doneKeys, forEachSample, SampleWriter } from '../storage/samples.ts';
 import type { RunRecord } from '../storage/schema.ts';
+import { checkBackend, prepareBackend, type RunSecrets } from './backend-factory.ts';
 
 /** Samples kept in memory for the live list; the rest stay in IndexedDB. */
 const RECENT = 50;
@@ -27,6 +28,9 @@ export interface RunView {
   recent: SampleRecord[];
   summary: EnvSummary[];
   error: string | null;
+  /** Model loading in progress (in-browser models): per-file download state and the current step. */
+  loading: { step: string; files: { file: string; loaded: number; total: number }[] } | null;
+  model: ModelInfo | null;
 }
 
 const empty = (): RunView => ({
@@ -38,6 +42,8 @@ const empty = (): RunView => ({
   recent: [],
   summary: [],
   error: null,
+  loading: null,
+  model: null,
 });
 
 export function createRunController() {
@@ -70,62 +76,49 @@ export function createRunController() {
     setActive(true);
   };
 
-  async function start(config: RunConfig, apiKey?: string): Promise<string> {
+  async function start(config: RunConfig, secrets: RunSecrets = {}): Promise<string> {
     claim();
     try {
-      return await prepareStart(config, apiKey);
+      // Fail on a bad config before anything is stored.
+      checkBackend(config, secrets);
+      config.envs.forEach(getEnv);
+      const total = config.envs.length * shardCount(config.ids, config.shard);
+      const now = Date.now();
+      const run: RunRecord = { id: newRunId(), createdAt: now, updatedAt: now, status: 'running', config, total };
+      await putRun(run);
+      void execute(run, secrets);
+      return run.id;
     } catch (e) {
       setActive(false);
       throw e;
     }
   }
 
-  async function prepareStart(config: RunConfig, apiKey?: string): Promise<string> {
-    const total = config.envs.length * shardCount(config.ids, config.shard);
-    const now = Date.now();
-    const run: RunRecord = { id: newRunId(), createdAt: now, updatedAt: now, status: 'running', config, total };
-    // Fail on a bad config before anything is stored.
-    const backend = createOpenAIBackend({
-      ...config.model,
-      apiKey,
-      maxTokens: config.maxTokens,
-      timeoutMs: config.timeoutMs,
-    });
-    config.envs.forEach(getEnv);
-    await putRun(run);
-    void execute(run, backend);
-    return run.id;
-  }
-
-  async function resume(runId: string, apiKey?: string): Promise<void> {
+  async function resume(runId: string, secrets: RunSecrets = {}): Promise<void> {
     claim();
     try {
-      await prepareResume(runId, apiKey);
+      const run = await getRun(runId);
+      if (!run) throw new Error(`Run ${runId} no longer exists.`);
+      checkBackend(run.config, secrets);
+      const updated = await setRunStatus(runId, 'running');
+      void execute(updated!, secrets);
     } catch (e) {
       setActive(false);
       throw e;
     }
   }
 
-  async function prepareResume(runId: string, apiKey?: string): Promise<void> {
-    const run = await getRun(runId);
-    if (!run) throw new Error(`Run ${runId} no longer exists.`);
-    const backend = createOpenAIBackend({
-      ...run.config.model,
-      apiKey,
-      maxTokens: run.config.maxTokens,
-      timeoutMs: run.config.timeoutMs,
-    });
-    const updated = await setRunStatus(runId, 'running');
-    void execute(updated!, backend);
-  }
-
-  async function execute(run: RunRecord, backend: ReturnType<typeof createOpenAIBackend>): Promise<void> {
+  async function execute(run: RunRecord, secrets: RunSecrets): Promise<void> {
     abort = new AbortController();
     const release = await holdRunLock(run.id);
+    let dispose = () => {};
     try {
       await open(run.id);
-      setView({ sessionStartedAt: performance.now(), sessionDone: 0, error: null });
+      setView({ error: null, loading: run.config.model.kind === 'browser' ? { step: 'Starting the model worker…', files: [] } : null });
+      const prepared = await prepareBackend(run.config, secrets, onLoadProgress, abort.signal);
+      dispose = prepared.dispose;
+      const backend = prepared.backend;
+      setView({ loading: null, model: prepared.info, sessionStartedAt: performance.now(), sessionDone: 0 });
       const done = await doneKeys(run.id);
       const writer = new SampleWriter();
       const envs = run.config.envs.map(getEnv);
@@ -149,9 +142,9 @@ export function createRunController() {
       const outcome = await runEvaluation({
         runId: run.id,
         backend,
-        modelRevision: run.config.model.revision ?? null,
+        modelRevision: modelRevision(run.config.model),
         items: items(),
-        concurrency: run.config.concurrency,
+        concurrency: prepared.concurrency,
         isDone: (env, key) => done.has(doneKey(env, key)),
         signal: abort.signal,
         onSample: async (s) => {
@@ -166,13 +159,29 @@ export function createRunController() {
       const error = outcome.kind === 'halted' ? outcome.error.message : undefined;
       await finish(run, status, error);
     } catch (e) {
-      // Anything unexpected (storage gone, a bug): the user sees it, and the run stays resumable.
-      await finish(run, 'error', (e as Error).message);
+      // A model that failed to load, storage gone, a bug: the user sees it, and the run stays resumable.
+      if (abort?.signal.aborted) await finish(run, 'stopped');
+      else await finish(run, 'error', (e as Error).message);
     } finally {
+      dispose();
+      setView({ loading: null });
       release();
       abort = null;
       setActive(false);
     }
+  }
+
+  /** Folds model-loading progress into the view: one row per file, plus the current step. */
+  function onLoadProgress(p: LoadProgress): void {
+    if (p.status === 'download' || p.status === 'done') {
+      const files = [...(view.loading?.files ?? [])];
+      const i = files.findIndex((f) => f.file === p.file);
+      const prev = i >= 0 ? files[i]! : { file: p.file, loaded: 0, total: 0 };
+      const next = p.status === 'done' ? { ...prev, loaded: prev.total || 1, total: prev.total || 1 } : { file: p.file, loaded: p.loaded, total: p.total };
+      if (i >= 0) files[i] = next;
+      else files.push(next);
+      setView('loading', { step: `Downloading ${p.file}…`, files });
+    } else if (p.status === 'compile') setView('loading', (l) => ({ step: p.message, files: l?.files ?? [] }));
   }
 
   /**

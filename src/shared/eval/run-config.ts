@@ -15,11 +15,50 @@ export interface Shard {
   count: number;
 }
 
-export interface ModelSpec {
+/** A model behind an OpenAI-compatible endpoint. */
+export interface EndpointModelSpec {
   kind: 'openai';
   baseUrl: string;
   model: string;
   revision?: string;
+}
+
+/** Where an in-browser model comes from; a picked folder is stored by name only (its files are not kept). */
+export type BrowserModelSource =
+  | { kind: 'bundled'; id: string }
+  | { kind: 'hub'; id: string; revision?: string }
+  | { kind: 'url'; url: string }
+  | { kind: 'folder'; name: string };
+
+/** A model run in this browser by the model worker (transformers.js). */
+export interface BrowserModelSpec {
+  kind: 'browser';
+  source: BrowserModelSource;
+  device: 'auto' | 'webgpu' | 'wasm';
+  dtype: 'auto' | 'fp32' | 'fp16' | 'q8' | 'q4' | 'q4f16';
+  /** Prompts generated together. */
+  batch: number;
+  maxNewTokens: number;
+}
+
+export type ModelSpec = EndpointModelSpec | BrowserModelSpec;
+
+/** The model's name as stored in samples (`model`) and shown in tables. */
+export function modelName(m: ModelSpec): string {
+  if (m.kind === 'openai') return m.model;
+  const s = m.source;
+  return s.kind === 'url' ? s.url : s.kind === 'folder' ? s.name : s.id;
+}
+
+/** Where the model lives, for run lists: endpoint URL, or device and source kind. */
+export function modelWhere(m: ModelSpec): string {
+  if (m.kind === 'openai') return m.baseUrl;
+  return `in browser (${m.source.kind}, ${m.device}, ${m.dtype}, batch ${m.batch})`;
+}
+
+export function modelRevision(m: ModelSpec): string | null {
+  if (m.kind === 'openai') return m.revision ?? null;
+  return m.source.kind === 'hub' ? (m.source.revision ?? null) : null;
 }
 
 export interface RunConfig {
