@@ -23,6 +23,33 @@ async function modelBytes(base: string, dtype: Dtype): Promise<number | null> {
   return Number.isFinite(n) && n > 0 ? n : null;
 }
 
+/** Files every model folder needs; transformers.js fails obscurely without them (browser.md §5.2, trap 3). */
+const REQUIRED = ['config.json', 'tokenizer.json', 'tokenizer_config.json'];
+
+/**
+ * Checks the required files before loading, so a missing one is named. The Hub says why a file is missing in
+ * X-Error-Code (RepoNotFound, RevisionNotFound, EntryNotFound).
+ */
+async function checkFiles(base: string, name: string): Promise<void> {
+  const missing: string[] = [];
+  for (const f of REQUIRED) {
+    const res = await env.fetch(base + f, { method: 'HEAD' });
+    if (res.ok) continue;
+    const why = res.headers.get('X-Error-Code');
+    if (why === 'RevisionNotFound')
+      throw new ModelError('revision_not_found', `Revision not found for ${name}: check the branch, tag or commit hash.`);
+    if (why === 'RepoNotFound' || res.status === 401)
+      throw new ModelError('missing_files', `${name} does not exist on the Hub, or is private (the browser sends no token).`);
+    if (res.status === 404) missing.push(f);
+    else throw new ModelError('network', `Fetching ${base + f} failed with HTTP ${res.status}.`);
+  }
+  if (missing.length)
+    throw new ModelError(
+      'missing_files',
+      `${name} is missing ${missing.join(', ')}. A model folder needs config.json, tokenizer.json, tokenizer_config.json and onnx/model*.onnx.`,
+    );
+}
+
 function resolvedBase(id: string, revision?: string): string {
   return env.remoteHost + env.remotePathTemplate.replaceAll('{model}', id).replaceAll('{revision}', encodeURIComponent(revision ?? 'main'));
 }
@@ -45,8 +72,9 @@ export async function loadModel(opts: LoadOptions, onProgress: (p: LoadProgress)
     else if (p.status === 'done' && p.file) onProgress({ status: 'done', file: p.file });
   };
   try {
-    const tokenizer = await AutoTokenizer.from_pretrained(id, { revision, progress_callback });
     const base = resolvedBase(id, revision);
+    await checkFiles(base, name);
+    const tokenizer = await AutoTokenizer.from_pretrained(id, { revision, progress_callback });
     let lastMissing: unknown = null;
     for (const dtype of candidates) {
       const bytes = await modelBytes(base, dtype);

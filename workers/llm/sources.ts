@@ -35,7 +35,7 @@ export function useSource(s: ModelSource): { id: string; revision?: string } {
   env.fetch = realFetch;
   switch (s.kind) {
     case 'hub':
-      env.remoteHost = 'https://huggingface.co/';
+      env.remoteHost = s.host ?? 'https://huggingface.co/';
       env.remotePathTemplate = '{model}/resolve/{revision}/';
       return { id: s.id, revision: s.revision || 'main' };
     case 'bundled':

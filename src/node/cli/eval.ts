@@ -1,6 +1,8 @@
-// `arbiter eval`: runs an evaluation against an OpenAI-compatible endpoint, appends each sample to a JSONL file the
-// moment it is scored, resumes from that file, and prints the results table. Node.
+// `arbiter eval`: runs an evaluation (an OpenAI-compatible endpoint from Node, or an in-browser model through
+// headless Chromium), appends each sample to a JSONL file the moment it is scored, resumes from that file, and
+// prints the results table. Node.
 import { getEnv } from '../../../envs/index.ts';
+import type { Environment } from '../../../envs/types.ts';
 import { createOpenAIBackend } from '../../shared/backend/openai.ts';
 import {
   expandIds,
@@ -9,9 +11,12 @@ import {
   randomIdSpec,
   shardCount,
   type IdSpec,
+  type Shard,
 } from '../../shared/eval/run-config.ts';
-import { runEvaluation, type EvalItem } from '../../shared/eval/runner.ts';
+import { runEvaluation, type EvalItem, type RunOutcome } from '../../shared/eval/runner.ts';
+import type { SampleRecord } from '../../shared/eval/sample.ts';
 import { formatSummaryTable, SummaryBuilder } from '../../shared/eval/summary.ts';
+import { browserEval, BROWSER_OPTIONS } from './browser-eval.ts';
 import { JsonlSink } from './jsonl-sink.ts';
 import { createProgressReporter } from './progress.ts';
 import { positiveInt, required, UsageError } from './usage.ts';
@@ -23,6 +28,7 @@ export const EVAL_OPTIONS = {
   env: { type: 'string', multiple: true },
   ids: { type: 'string' },
   random: { type: 'string' },
+  n: { type: 'string' },
   seed: { type: 'string' },
   concurrency: { type: 'string' },
   shard: { type: 'string' },
@@ -30,13 +36,27 @@ export const EVAL_OPTIONS = {
   timeout: { type: 'string' },
   out: { type: 'string' },
   json: { type: 'boolean' },
+  ...BROWSER_OPTIONS,
 } as const;
 
 function idSpec(values: Record<string, unknown>): IdSpec {
-  if (values.ids !== undefined && values.random !== undefined)
-    throw new UsageError('give either --ids or --random, not both.');
-  if (values.random !== undefined) return randomIdSpec(positiveInt(values, 'random')!, Number(values.seed ?? 0));
+  const random = values.random ?? values.n;
+  if (values.ids !== undefined && random !== undefined) throw new UsageError('give either --ids or --n/--random, not both.');
+  if (random !== undefined)
+    return randomIdSpec(positiveInt({ n: random }, 'n')!, Number(values.seed ?? 0));
   return parseIdSpec(required(values, 'ids'));
+}
+
+/** What both paths share: the items to run, where samples go, and the table. */
+export interface EvalPlan {
+  envs: Environment<any>[];
+  spec: IdSpec;
+  shard?: Shard;
+  sink: JsonlSink | null;
+  /** Called with each scored sample (already appended to the sink). */
+  record(s: SampleRecord): void;
+  items(): Generator<EvalItem>;
+  signal: AbortSignal;
 }
 
 export async function evalCommand(values: Record<string, unknown>): Promise<number> {
@@ -44,46 +64,55 @@ export async function evalCommand(values: Record<string, unknown>): Promise<numb
   if (envs.length === 0) throw new UsageError('--env is required (e.g. --env sat).');
   const spec = idSpec(values);
   const shard = typeof values.shard === 'string' ? parseShard(values.shard) : undefined;
-  const concurrency = positiveInt(values, 'concurrency', 8)!;
-  const timeout = positiveInt(values, 'timeout');
-  const backend = createOpenAIBackend({
-    baseUrl: required(values, 'endpoint'),
-    model: required(values, 'model'),
-    apiKey: process.env.ARBITER_API_KEY || process.env.OPENAI_API_KEY || undefined,
-    maxTokens: positiveInt(values, 'max-tokens'),
-    timeoutMs: timeout ? timeout * 1000 : undefined,
-  });
+  const inBrowser = values.endpoint === undefined;
+  if (inBrowser && values.model === undefined)
+    throw new UsageError('give --endpoint URL --model NAME (an OpenAI-compatible server), or --model ID|FOLDER to run it in the browser.');
+  const endpointBackend = inBrowser ? null : endpointFrom(values);
 
   const summary = new SummaryBuilder();
   const sink = typeof values.out === 'string' ? await JsonlSink.open(values.out) : null;
   // Resuming: what the file already holds counts in the table and is not asked again.
   for (const s of sink?.existing ?? []) summary.add(s.env, s.score, s.error !== null);
-  const total = envs.length * shardCount(spec, shard);
-  const progress = createProgressReporter(total, sink?.existing.length ?? 0);
-
-  function* items(): Generator<EvalItem> {
-    for (const env of envs) for (const taskId of expandIds(spec, shard)) yield { env, taskId };
-  }
+  const progress = createProgressReporter(envs.length * shardCount(spec, shard), sink?.existing.length ?? 0);
   const abort = new AbortController();
   const onSigint = () => abort.abort();
   process.once('SIGINT', onSigint);
-  const outcome = await runEvaluation({
-    runId: 'cli',
-    backend,
-    modelRevision: typeof values.revision === 'string' ? values.revision : null,
-    items: items(),
-    concurrency,
-    isDone: (env, key) => sink?.has(env, key) ?? false,
+  const plan: EvalPlan = {
+    envs,
+    spec,
+    shard,
+    sink,
     signal: abort.signal,
-    onSample: async (s) => {
-      await sink?.append(s);
+    record: (s) => {
       summary.add(s.env, s.score, s.error !== null);
       progress.tick(s.error !== null);
     },
-  });
-  process.off('SIGINT', onSigint);
-  progress.end();
-  await sink?.close();
+    *items() {
+      for (const env of envs) for (const taskId of expandIds(spec, shard)) yield { env, taskId };
+    },
+  };
+  let outcome: RunOutcome;
+  try {
+    outcome = endpointBackend
+      ? await runEvaluation({
+          runId: 'cli',
+          backend: endpointBackend,
+          modelRevision: typeof values.revision === 'string' ? values.revision : null,
+          items: plan.items(),
+          concurrency: positiveInt(values, 'concurrency', 8)!,
+          isDone: (env, key) => sink?.has(env, key) ?? false,
+          signal: abort.signal,
+          onSample: async (s) => {
+            await sink?.append(s);
+            plan.record(s);
+          },
+        })
+      : await browserEval(values, plan);
+  } finally {
+    process.off('SIGINT', onSigint);
+    progress.end();
+    await sink?.close();
+  }
 
   const rows = summary.rows();
   process.stdout.write(
@@ -94,10 +123,19 @@ export async function evalCommand(values: Record<string, unknown>): Promise<numb
     return 1;
   }
   if (outcome.kind === 'aborted') {
-    process.stderr.write(
-      `arbiter eval: interrupted; run the same command again to resume${sink ? ` from ${values.out}` : ''}.\n`,
-    );
+    process.stderr.write(`arbiter eval: interrupted; run the same command again to resume${sink ? ` from ${values.out}` : ''}.\n`);
     return 130;
   }
   return 0;
+}
+
+function endpointFrom(values: Record<string, unknown>) {
+  const timeout = positiveInt(values, 'timeout');
+  return createOpenAIBackend({
+    baseUrl: required(values, 'endpoint'),
+    model: required(values, 'model'),
+    apiKey: process.env.ARBITER_API_KEY || process.env.OPENAI_API_KEY || undefined,
+    maxTokens: positiveInt(values, 'max-tokens'),
+    timeoutMs: timeout ? timeout * 1000 : undefined,
+  });
 }

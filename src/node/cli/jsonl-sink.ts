@@ -47,6 +47,12 @@ export class JsonlSink {
     await this.fh.write(sampleToJsonl(s) + '\n');
   }
 
+  /** Appends a line already serialised elsewhere (the browser path), for the sample it encodes. */
+  async appendLine(line: string, s: SampleRecord): Promise<void> {
+    this.done.add(`${s.env}\u0000${s.taskKey}`);
+    await this.fh.write(line + '\n');
+  }
+
   async close(): Promise<void> {
     await this.fh.close();
   }

@@ -6,7 +6,7 @@ export type ModelSource =
   /** Shipped with the app under /models/ (the generated tiny test model). */
   | { kind: 'bundled'; id: string }
   /** A Hugging Face Hub repo, e.g. onnx-community/Qwen2.5-0.5B-Instruct, at a branch, tag or commit. */
-  | { kind: 'hub'; id: string; revision?: string }
+  | { kind: 'hub'; id: string; revision?: string; /** A Hub mirror, e.g. https://hf-mirror.com/ (default the Hub). */ host?: string }
   /** Any URL of a folder holding config.json, tokenizer.json, tokenizer_config.json and onnx/. */
   | { kind: 'url'; url: string }
   /** A folder picked on disk: files by path relative to the folder (config.json, onnx/model.onnx, ...). */

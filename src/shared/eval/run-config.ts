@@ -26,7 +26,7 @@ export interface EndpointModelSpec {
 /** Where an in-browser model comes from; a picked folder is stored by name only (its files are not kept). */
 export type BrowserModelSource =
   | { kind: 'bundled'; id: string }
-  | { kind: 'hub'; id: string; revision?: string }
+  | { kind: 'hub'; id: string; revision?: string; host?: string }
   | { kind: 'url'; url: string }
   | { kind: 'folder'; name: string };
 

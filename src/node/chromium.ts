@@ -1,5 +1,5 @@
-// Finds and launches Chromium for the browser tests and benches: Debian's /usr/bin/chromium, or a
-// Playwright-installed one, with WebGPU on (SwiftShader here) and background networking off.
+// Finds and launches Chromium for the CLI, the browser tests and benches: Debian's /usr/bin/chromium, or a
+// Playwright-installed one, with WebGPU on (SwiftShader without a GPU) and background networking off. Node.
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright';
 
