@@ -1,7 +1,7 @@
 // Evaluate page: choose a model (an OpenAI-compatible endpoint or a model run in this browser), environments and
 // task ids, then start a run. UI realm.
 import { For, Show, createSignal } from 'solid-js';
-import { createStore } from 'solid-js/store';
+import { createStore, unwrap } from 'solid-js/store';
 import { ENVIRONMENTS } from '../../envs/index.ts';
 import { validateOpenAIConfig } from '../shared/backend/openai.ts';
 import { parseIdSpec, randomIdSpec, type IdSpec, type ModelSpec, type RunConfig } from '../shared/eval/run-config.ts';
@@ -78,7 +78,8 @@ export function EvaluatePage() {
         const { kind: _k, ...m } = config.model;
         await saveModel({ kind: 'openai', ...m, apiKey: endpoint.rememberKey ? key : undefined }).catch(() => undefined);
       }
-      const id = await app.runs.start(config, { apiKey: key, folderFiles: browser.folder?.files });
+      // unwrap: the files go to the worker by structured clone, which store proxies do not survive.
+      const id = await app.runs.start(config, { apiKey: key, folderFiles: unwrap(browser).folder?.files });
       navigate({ page: 'run', id });
     } catch (err) {
       setError((err as Error).message);

@@ -56,7 +56,9 @@ export function useSource(s: ModelSource): { id: string; revision?: string } {
       env.fetch = async (input: string | URL, init?: RequestInit) => {
         const url = String(input);
         if (!url.startsWith(FOLDER_HOST)) return realFetch(input, init);
-        const blob = files[decodeURIComponent(url.slice(FOLDER_HOST.length))];
+        // An empty path template makes transformers.js join 'host/' + '' + file as 'host//file'.
+        const path = decodeURIComponent(new URL(url).pathname).replace(/\/{2,}/g, '/').replace(/^\//, '');
+        const blob = files[path];
         return blob
           ? new Response(blob, { status: 200, headers: { 'Content-Length': String(blob.size) } })
           : new Response('Not Found', { status: 404, statusText: 'Not Found' });

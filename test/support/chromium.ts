@@ -1,0 +1,2 @@
+// Tests and benches launch Chromium the way the CLI does.
+export { chromiumPath, launchChromium } from '../../src/node/chromium.ts';
