@@ -6,7 +6,10 @@ import type { RunView } from '../state/run-controller.ts';
 
 const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
 
-export function ModelStatus(props: { loading: RunView['loading']; model: ModelInfo | null }) {
+/** Tail of each live row shown: enough to see tokens arrive without re-rendering long texts. */
+const LIVE_TAIL = 400;
+
+export function ModelStatus(props: { loading: RunView['loading']; model: ModelInfo | null; live: string[] }) {
   return (
     <>
       <Show when={props.loading}>
@@ -32,6 +35,12 @@ export function ModelStatus(props: { loading: RunView['loading']; model: ModelIn
             <For each={m().warnings}>{(w) => <span class="warn"> {w}</span>}</For>
           </p>
         )}
+      </Show>
+      <Show when={props.live.length > 0}>
+        <div class="live" aria-live="off" data-testid="live-output">
+          <h4>Generating</h4>
+          <For each={props.live}>{(text) => <pre>{text.slice(-LIVE_TAIL) || '…'}</pre>}</For>
+        </div>
       </Show>
     </>
   );

@@ -102,7 +102,7 @@ export function RunPage(props: { id: string }) {
             {error()}
           </p>
         </Show>
-        <ModelStatus loading={view.loading} model={view.model} />
+        <ModelStatus loading={view.loading} model={view.model} live={running() ? view.live : []} />
         <ProgressBar done={view.done} total={view.run!.total} failed={view.failed} rate={rate()} />
         <ResultsTable rows={view.summary} />
         <SampleList samples={view.recent} />

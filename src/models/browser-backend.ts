@@ -14,6 +14,8 @@ export interface BrowserBackendOptions {
   model: string;
   batch: number;
   maxNewTokens: number;
+  /** Text generated so far for each row of the batch in flight (about every 100 ms). */
+  onText?: (rows: string[]) => void;
 }
 
 export function createBrowserBackend(client: LlmClient, opts: BrowserBackendOptions): Backend {
@@ -36,9 +38,16 @@ export function createBrowserBackend(client: LlmClient, opts: BrowserBackendOpti
     busy = true;
     const batch = queue.splice(0, Math.max(1, opts.batch));
     try {
+      const live = batch.map(() => '');
       const r = await client.generate(
         batch.map((p) => p.prompt),
         { maxNewTokens: opts.maxNewTokens },
+        opts.onText
+          ? (row, text) => {
+              live[row] = text;
+              opts.onText!([...live]);
+            }
+          : undefined,
       );
       batch.forEach((p, i) =>
         p.resolve({

@@ -35,6 +35,7 @@ export async function prepareBackend(
   secrets: RunSecrets,
   onProgress: (p: LoadProgress) => void,
   signal?: AbortSignal,
+  onText?: (rows: string[]) => void,
 ): Promise<PreparedBackend> {
   const m = config.model;
   if (m.kind === 'openai') {
@@ -48,7 +49,12 @@ export async function prepareBackend(
   signal?.addEventListener('abort', () => client.cancel(), { once: true });
   try {
     const info = await client.load({ source, device: m.device, dtype: m.dtype }, onProgress);
-    const backend = createBrowserBackend(client, { model: modelName(m), batch: m.batch, maxNewTokens: m.maxNewTokens });
+    const backend = createBrowserBackend(client, {
+      model: modelName(m),
+      batch: m.batch,
+      maxNewTokens: m.maxNewTokens,
+      onText,
+    });
     return { backend, concurrency: m.batch, info, dispose: () => client.dispose() };
   } catch (e) {
     client.dispose();

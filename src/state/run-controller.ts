@@ -31,6 +31,8 @@ export interface RunView {
   /** Model loading in progress (in-browser models): per-file download state and the current step. */
   loading: { step: string; files: { file: string; loaded: number; total: number }[] } | null;
   model: ModelInfo | null;
+  /** In-browser models: the text being generated for each prompt of the batch in flight. */
+  live: string[];
 }
 
 const empty = (): RunView => ({
@@ -44,6 +46,7 @@ const empty = (): RunView => ({
   error: null,
   loading: null,
   model: null,
+  live: [],
 });
 
 export function createRunController() {
@@ -115,7 +118,9 @@ export function createRunController() {
     try {
       await open(run.id);
       setView({ error: null, loading: run.config.model.kind === 'browser' ? { step: 'Starting the model worker…', files: [] } : null });
-      const prepared = await prepareBackend(run.config, secrets, onLoadProgress, abort.signal);
+      const prepared = await prepareBackend(run.config, secrets, onLoadProgress, abort.signal, (rows) =>
+        setView('live', rows),
+      );
       dispose = prepared.dispose;
       const backend = prepared.backend;
       setView({ loading: null, model: prepared.info, sessionStartedAt: performance.now(), sessionDone: 0 });
@@ -164,7 +169,7 @@ export function createRunController() {
       else await finish(run, 'error', (e as Error).message);
     } finally {
       dispose();
-      setView({ loading: null });
+      setView({ loading: null, live: [] });
       release();
       abort = null;
       setActive(false);

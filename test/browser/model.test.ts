@@ -121,3 +121,25 @@ test('a SAT run with the bundled tiny model through the UI stores its samples', 
   await expect.poll(() => p.getByTestId('runs').locator('tbody tr').first().locator('td').nth(5).textContent()).toBe('4 / 4');
   await p.close();
 });
+
+test('tokens stream into the run page, and Stop ends a long generation at once', async () => {
+  const p = await browser.newPage();
+  await p.goto(`${appUrl}/#/evaluate`);
+  await p.getByRole('radio', { name: /In this browser/ }).check();
+  await p.getByRole('radio', { name: /Tiny test model/ }).check();
+  await p.getByLabel('Device', { exact: true }).selectOption('wasm');
+  await p.getByRole('textbox', { name: 'Ids' }).fill('0-1');
+  await p.getByLabel('Batch size').fill('2');
+  await p.getByLabel('Max new tokens').fill('3000');
+  await p.getByRole('button', { name: 'Start' }).click();
+  await waitForStatus(p, 'running');
+  // The tiny model writes assignment-like words; two rows stream side by side.
+  await expect.poll(() => p.getByTestId('live-output').locator('pre').count(), { timeout: 60_000 }).toBe(2);
+  await expect.poll(() => p.getByTestId('live-output').textContent(), { timeout: 60_000 }).toMatch(/x\d+=(True|False)/);
+  const t0 = Date.now();
+  await p.getByRole('button', { name: 'Stop' }).click();
+  await waitForStatus(p, 'stopped', 10_000);
+  expect(Date.now() - t0).toBeLessThan(3000);
+  expect(await doneCount(p)).toBe(0);
+  await p.close();
+});
