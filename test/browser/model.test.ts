@@ -1,9 +1,14 @@
 // The in-browser model worker in Chromium, on WASM and on WebGPU (SwiftShader): same greedy tokens on both devices,
 // batched equals unbatched, cancel then generate again, log-probs on the GPU kernel equal the CPU path, and a full
 // SAT run with the bundled tiny model through the UI.
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import type { Browser, Page } from 'playwright';
 import { launchChromium } from '../support/chromium.ts';
+import { ROOT } from '../support/cli.ts';
+import { writeExternalDataCopy } from '../support/external-data.ts';
 import { doneCount, waitForStatus } from './app-helpers.ts';
 
 const appUrl = inject('appUrl');
@@ -141,5 +146,39 @@ test('tokens stream into the run page, and Stop ends a long generation at once',
   await waitForStatus(p, 'stopped', 10_000);
   expect(Date.now() - t0).toBeLessThan(3000);
   expect(await doneCount(p)).toBe(0);
+  await p.close();
+});
+
+test('a model folder in the external-data layout, picked from disk, gives the bundled model’s tokens', async () => {
+  const dir = join(mkdtempSync(join(tmpdir(), 'arbiter-ext-')), 'tiny-external');
+  writeExternalDataCopy(join(ROOT, 'public/models/arbiter/tiny-llama'), dir);
+  expect(statSync(join(dir, 'onnx/model.onnx')).size).toBeLessThan(40_000); // the weights really moved out
+  const p = await browser.newPage();
+  await p.goto(`${appUrl}/#/evaluate`);
+  await p.waitForFunction(() => '__arbiter' in window);
+  // The folder input hands the page real File objects, exactly as a user's folder pick does.
+  await p.setContent('<input type="file" webkitdirectory>');
+  await p.locator('input').setInputFiles(dir);
+  const r = await p.evaluate(async (prompts) => {
+    const input = document.querySelector('input')!;
+    const files: Record<string, Blob> = {};
+    for (const f of Array.from(input.files!)) files[f.webkitRelativePath.split('/').slice(1).join('/')] = f;
+    const { LlmClient } = (window as any).__arbiter;
+    const run = async (source: unknown) => {
+      const c = new LlmClient();
+      try {
+        await c.load({ source, device: 'wasm', dtype: 'fp32' });
+        return (await c.generate(prompts, { maxNewTokens: 6 })).tokens;
+      } finally {
+        c.dispose();
+      }
+    };
+    return {
+      external: await run({ kind: 'folder', name: 'tiny-external', files }),
+      bundled: await run({ kind: 'bundled', id: 'arbiter/tiny-llama' }),
+    };
+  }, PROMPTS);
+  expect(r.external).toEqual(r.bundled);
+  rmSync(join(dir, '..'), { recursive: true, force: true });
   await p.close();
 });
