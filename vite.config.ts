@@ -47,7 +47,8 @@ function ortRuntime(): Plugin {
       });
     },
     generateBundle() {
-      for (const f of files) this.emitFile({ type: 'asset', fileName: `ort/${f}`, source: readFileSync(join(dist, f)) });
+      for (const f of files)
+        this.emitFile({ type: 'asset', fileName: `ort/${f}`, source: readFileSync(join(dist, f)) });
       this.emitFile({
         type: 'asset',
         fileName: 'ort/VERSION.json',

@@ -20,7 +20,8 @@ const api = {
     return (await probe()).caps;
   },
   async load(opts, onProgress) {
-    if (loaded) throw new ModelError('not_loaded', 'This worker already holds a model; start a fresh worker to switch.');
+    if (loaded)
+      throw new ModelError('not_loaded', 'This worker already holds a model; start a fresh worker to switch.');
     loaded = await loadModel(opts, onProgress);
     return loaded.info;
   },

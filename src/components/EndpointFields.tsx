@@ -12,7 +12,10 @@ export interface EndpointForm {
   rememberKey: boolean;
 }
 
-export function EndpointFields(props: { form: EndpointForm; set: <K extends keyof EndpointForm>(k: K, v: EndpointForm[K]) => void }) {
+export function EndpointFields(props: {
+  form: EndpointForm;
+  set: <K extends keyof EndpointForm>(k: K, v: EndpointForm[K]) => void;
+}) {
   const [saved, setSaved] = createSignal<ModelRecord[]>([]);
   onMount(() => void listModels().then(setSaved, () => undefined));
   const pick = (m: ModelRecord) => {
@@ -41,12 +44,42 @@ export function EndpointFields(props: { form: EndpointForm; set: <K extends keyo
           </select>
         </label>
       </Show>
-      <TextField label="Base URL" name="baseUrl" type="url" required value={props.form.baseUrl} onValue={(v) => props.set('baseUrl', v)} />
-      <TextField label="Model name" name="model" required value={props.form.model} onValue={(v) => props.set('model', v)} />
-      <TextField label="Revision" name="revision" placeholder="optional" value={props.form.revision} onValue={(v) => props.set('revision', v)} />
-      <TextField label="API key" name="apiKey" type="password" placeholder="optional" value={props.form.apiKey} onValue={(v) => props.set('apiKey', v)} />
+      <TextField
+        label="Base URL"
+        name="baseUrl"
+        type="url"
+        required
+        value={props.form.baseUrl}
+        onValue={(v) => props.set('baseUrl', v)}
+      />
+      <TextField
+        label="Model name"
+        name="model"
+        required
+        value={props.form.model}
+        onValue={(v) => props.set('model', v)}
+      />
+      <TextField
+        label="Revision"
+        name="revision"
+        placeholder="optional"
+        value={props.form.revision}
+        onValue={(v) => props.set('revision', v)}
+      />
+      <TextField
+        label="API key"
+        name="apiKey"
+        type="password"
+        placeholder="optional"
+        value={props.form.apiKey}
+        onValue={(v) => props.set('apiKey', v)}
+      />
       <label class="inline">
-        <input type="checkbox" checked={props.form.rememberKey} onChange={(e) => props.set('rememberKey', e.currentTarget.checked)} />{' '}
+        <input
+          type="checkbox"
+          checked={props.form.rememberKey}
+          onChange={(e) => props.set('rememberKey', e.currentTarget.checked)}
+        />{' '}
         Remember the key in this browser (otherwise it stays in memory only)
       </label>
     </>

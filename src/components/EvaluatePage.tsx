@@ -44,7 +44,12 @@ export function EvaluatePage() {
     if (kind() === 'browser') return browserSpec(browser);
     const problems = validateOpenAIConfig({ baseUrl: endpoint.baseUrl, model: endpoint.model });
     if (problems.length) throw new Error(problems.join(' '));
-    return { kind: 'openai', baseUrl: endpoint.baseUrl.trim(), model: endpoint.model.trim(), revision: endpoint.revision.trim() || undefined };
+    return {
+      kind: 'openai',
+      baseUrl: endpoint.baseUrl.trim(),
+      model: endpoint.model.trim(),
+      revision: endpoint.revision.trim() || undefined,
+    };
   }
 
   function buildConfig(): RunConfig {
@@ -76,7 +81,9 @@ export function EvaluatePage() {
       if (config.model.kind === 'openai') {
         if (key) app.keys.set(config.model.baseUrl, key);
         const { kind: _k, ...m } = config.model;
-        await saveModel({ kind: 'openai', ...m, apiKey: endpoint.rememberKey ? key : undefined }).catch(() => undefined);
+        await saveModel({ kind: 'openai', ...m, apiKey: endpoint.rememberKey ? key : undefined }).catch(
+          () => undefined,
+        );
       }
       // unwrap: the files go to the worker by structured clone, which store proxies do not survive.
       const id = await app.runs.start(config, { apiKey: key, folderFiles: unwrap(browser).folder?.files });
@@ -99,7 +106,10 @@ export function EvaluatePage() {
             In this browser (WebGPU / WASM)
           </Radio>
         </div>
-        <Show when={kind() === 'openai'} fallback={<BrowserModelFields form={browser} set={(k, v) => setBrowser(k, v)} />}>
+        <Show
+          when={kind() === 'openai'}
+          fallback={<BrowserModelFields form={browser} set={(k, v) => setBrowser(k, v)} />}
+        >
           <EndpointFields form={endpoint} set={(k, v) => setEndpoint(k, v)} />
         </Show>
       </fieldset>
@@ -142,8 +152,22 @@ export function EvaluatePage() {
       <Show when={kind() === 'openai'}>
         <fieldset class="row">
           <legend>Limits</legend>
-          <NumberField label="Concurrency" name="concurrency" min={1} max={256} value={concurrency()} onValue={setConcurrency} />
-          <TextField label="Max tokens" name="maxTokens" inputmode="numeric" placeholder="no cap" value={maxTokens()} onValue={setMaxTokens} />
+          <NumberField
+            label="Concurrency"
+            name="concurrency"
+            min={1}
+            max={256}
+            value={concurrency()}
+            onValue={setConcurrency}
+          />
+          <TextField
+            label="Max tokens"
+            name="maxTokens"
+            inputmode="numeric"
+            placeholder="no cap"
+            value={maxTokens()}
+            onValue={setMaxTokens}
+          />
           <NumberField label="Timeout (s)" name="timeout" min={1} value={timeoutS()} onValue={setTimeoutS} />
         </fieldset>
       </Show>

@@ -30,8 +30,8 @@ export function ModelStatus(props: { loading: RunView['loading']; model: ModelIn
       <Show when={props.model}>
         {(m) => (
           <p class="meta" data-testid="model-info">
-            Model <code>{m().name}</code> ({m().modelType}) on <strong>{m().device}</strong> as <strong>{m().dtype}</strong>, loaded in{' '}
-            {(m().loadMs / 1000).toFixed(1)} s.
+            Model <code>{m().name}</code> ({m().modelType}) on <strong>{m().device}</strong> as{' '}
+            <strong>{m().dtype}</strong>, loaded in {(m().loadMs / 1000).toFixed(1)} s.
             <For each={m().warnings}>{(w) => <span class="warn"> {w}</span>}</For>
           </p>
         )}

@@ -74,8 +74,9 @@ export function RunPage(props: { id: string }) {
           </span>
         </h2>
         <p class="meta">
-          {modelName(view.run!.config.model)} @ {modelWhere(view.run!.config.model)} · {view.run!.config.envs.join(', ')} · ids{' '}
-          {describeIds(view.run!.config.ids, view.run!.config.shard)} · concurrency {view.run!.config.concurrency}
+          {modelName(view.run!.config.model)} @ {modelWhere(view.run!.config.model)} ·{' '}
+          {view.run!.config.envs.join(', ')} · ids {describeIds(view.run!.config.ids, view.run!.config.shard)} ·
+          concurrency {view.run!.config.concurrency}
         </p>
         <div class="actions">
           <Show when={running()}>

@@ -31,7 +31,14 @@ export function TextField(props: {
   );
 }
 
-export function NumberField(props: { label: string; name: string; value: number; onValue: (v: number) => void; min?: number; max?: number }) {
+export function NumberField(props: {
+  label: string;
+  name: string;
+  value: number;
+  onValue: (v: number) => void;
+  min?: number;
+  max?: number;
+}) {
   return (
     <label>
       {props.label}{' '}
@@ -57,7 +64,12 @@ export function SelectField<T extends string>(props: {
   return (
     <label>
       {props.label}{' '}
-      <select name={props.name} aria-label={props.label} value={props.value} onChange={(e) => props.onValue(e.currentTarget.value as T)}>
+      <select
+        name={props.name}
+        aria-label={props.label}
+        value={props.value}
+        onChange={(e) => props.onValue(e.currentTarget.value as T)}
+      >
         <For each={props.options}>{(o) => <option value={o.value}>{o.label}</option>}</For>
       </select>
     </label>
@@ -67,7 +79,8 @@ export function SelectField<T extends string>(props: {
 export function Radio(props: { name: string; checked: boolean; onSelect: () => void; children: JSX.Element }) {
   return (
     <label class="inline">
-      <input type="radio" name={props.name} checked={props.checked} onChange={() => props.onSelect()} /> {props.children}
+      <input type="radio" name={props.name} checked={props.checked} onChange={() => props.onSelect()} />{' '}
+      {props.children}
     </label>
   );
 }

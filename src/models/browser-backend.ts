@@ -62,10 +62,7 @@ export function createBrowserBackend(client: LlmClient, opts: BrowserBackendOpti
         }),
       );
     } catch (e) {
-      const err =
-        e instanceof ModelLoadError && e.code === 'cancelled'
-          ? new BackendError('aborted', e.message)
-          : e; // model failures (out of memory, device lost) stop the run: they would hit every task
+      const err = e instanceof ModelLoadError && e.code === 'cancelled' ? new BackendError('aborted', e.message) : e; // model failures (out of memory, device lost) stop the run: they would hit every task
       for (const p of batch) p.reject(err);
     } finally {
       busy = false;

@@ -51,7 +51,9 @@ export class LlmClient {
     let kill!: (reason: ModelLoadError) => void;
     const killed = new Promise<never>((_, reject) => (kill = reject));
     killed.catch(() => undefined);
-    worker.addEventListener('error', (e) => kill(new ModelLoadError('device_lost', `The model worker crashed: ${e.message}`)));
+    worker.addEventListener('error', (e) =>
+      kill(new ModelLoadError('device_lost', `The model worker crashed: ${e.message}`)),
+    );
     return { worker, api: wrap<LlmApi>(worker), killed, kill };
   }
 

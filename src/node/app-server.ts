@@ -13,13 +13,16 @@ export interface AppServerOptions {
   /** A model folder on disk to serve at /local-model/ (the CLI's `--model ./folder`). */
   modelFolder?: string;
   quiet?: boolean;
+  /** Extra HTML pages to build beside index.html (test pages), paths relative to the project root. */
+  extraPages?: string[];
 }
 
 export async function startAppServer(opts: AppServerOptions | string = {}): Promise<AppServer> {
   const o = typeof opts === 'string' ? { outDir: opts } : opts;
   const outDir = o.outDir ?? 'dist-test';
   const logLevel = o.quiet ? 'silent' : 'warn';
-  await build({ logLevel, build: { outDir, emptyOutDir: true } });
+  const input = Object.fromEntries([['main', 'index.html'], ...(o.extraPages ?? []).map((p, i) => [`page${i}`, p])]);
+  await build({ logLevel, build: { outDir, emptyOutDir: true, rolldownOptions: { input } } });
   const plugins: Plugin[] = [];
   if (o.modelFolder) {
     const handler = serveFolder(o.modelFolder);

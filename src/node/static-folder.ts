@@ -4,7 +4,11 @@ import { createReadStream, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { resolve, sep } from 'node:path';
 
-const TYPES: Record<string, string> = { json: 'application/json', onnx: 'application/octet-stream', jinja: 'text/plain' };
+const TYPES: Record<string, string> = {
+  json: 'application/json',
+  onnx: 'application/octet-stream',
+  jinja: 'text/plain',
+};
 
 export function serveFolder(folder: string) {
   const root = resolve(folder);

@@ -27,7 +27,9 @@ export function checkBackend(config: RunConfig, secrets: RunSecrets): void {
   if (m.kind === 'openai')
     createOpenAIBackend({ ...m, apiKey: secrets.apiKey, maxTokens: config.maxTokens, timeoutMs: config.timeoutMs });
   else if (m.source.kind === 'folder' && !secrets.folderFiles)
-    throw new Error(`The files of folder "${m.source.name}" are not kept between sessions: pick the folder again on the Evaluate page.`);
+    throw new Error(
+      `The files of folder "${m.source.name}" are not kept between sessions: pick the folder again on the Evaluate page.`,
+    );
 }
 
 export async function prepareBackend(
@@ -39,7 +41,12 @@ export async function prepareBackend(
 ): Promise<PreparedBackend> {
   const m = config.model;
   if (m.kind === 'openai') {
-    const backend = createOpenAIBackend({ ...m, apiKey: secrets.apiKey, maxTokens: config.maxTokens, timeoutMs: config.timeoutMs });
+    const backend = createOpenAIBackend({
+      ...m,
+      apiKey: secrets.apiKey,
+      maxTokens: config.maxTokens,
+      timeoutMs: config.timeoutMs,
+    });
     return { backend, concurrency: config.concurrency, info: null, dispose: () => undefined };
   }
   checkBackend(config, secrets);

@@ -117,7 +117,10 @@ export function createRunController() {
     let dispose = () => {};
     try {
       await open(run.id);
-      setView({ error: null, loading: run.config.model.kind === 'browser' ? { step: 'Starting the model worker…', files: [] } : null });
+      setView({
+        error: null,
+        loading: run.config.model.kind === 'browser' ? { step: 'Starting the model worker…', files: [] } : null,
+      });
       const prepared = await prepareBackend(run.config, secrets, onLoadProgress, abort.signal, (rows) =>
         setView('live', rows),
       );
@@ -182,7 +185,10 @@ export function createRunController() {
       const files = [...(view.loading?.files ?? [])];
       const i = files.findIndex((f) => f.file === p.file);
       const prev = i >= 0 ? files[i]! : { file: p.file, loaded: 0, total: 0 };
-      const next = p.status === 'done' ? { ...prev, loaded: prev.total || 1, total: prev.total || 1 } : { file: p.file, loaded: p.loaded, total: p.total };
+      const next =
+        p.status === 'done'
+          ? { ...prev, loaded: prev.total || 1, total: prev.total || 1 }
+          : { file: p.file, loaded: p.loaded, total: p.total };
       if (i >= 0) files[i] = next;
       else files.push(next);
       setView('loading', { step: `Downloading ${p.file}…`, files });

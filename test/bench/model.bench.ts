@@ -1,11 +1,11 @@
 // bench:model — the bundled tiny model in Chromium on WASM and on WebGPU (SwiftShader here, a real GPU elsewhere):
 // load time, prefill and decode tokens/s, samples/s at batch 1 and batch 8 (target: batch 8 ≥ 3x batch 1) for two
 // workloads, SAT prompts (~1,300 tokens: prefill-bound) and short prompts with 64 new tokens (decode-bound); then
-// the log-prob kernel against its CPU reference (kernels-logprobs.ts; target ≥ 2x).
+// the log-prob kernel against its CPU reference (kernels.bench.ts; target ≥ 2x).
 import { sat } from '../../envs/sat/index.ts';
 import { startAppServer } from '../support/app-server.ts';
 import { launchChromium } from '../support/chromium.ts';
-import { benchLogprobsKernel } from './kernels-logprobs.ts';
+import { benchLogprobsKernel } from './kernels.bench.ts';
 
 /** Samples per (device, batch) row: SwiftShader runs WebGPU on the CPU, so it gets fewer. */
 const N: Record<string, number> = {

@@ -87,7 +87,21 @@ test('a model larger than the device is refused before downloading', async () =>
 });
 
 test('a Hub revision that does not exist is named (CLI, against a Hub-layout mirror)', async () => {
-  const r = await runCli(['eval', '--model', 'org/tiny', '--revision', 'no-such-branch', '--hub-url', models.url, '--env', 'sat', '--n', '1', '--device', 'wasm']);
+  const r = await runCli([
+    'eval',
+    '--model',
+    'org/tiny',
+    '--revision',
+    'no-such-branch',
+    '--hub-url',
+    models.url,
+    '--env',
+    'sat',
+    '--n',
+    '1',
+    '--device',
+    'wasm',
+  ]);
   expect(r.code).toBe(1);
   expect(r.stderr).toMatch(/Revision not found for org\/tiny@no-such-branch/);
 });

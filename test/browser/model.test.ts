@@ -35,8 +35,11 @@ function withModel<T>(device: 'wasm' | 'webgpu', fn: string, arg?: unknown): Pro
       const { LlmClient } = (window as any).__arbiter;
       const client = new LlmClient();
       try {
-        const info = await client.load({ source: { kind: 'bundled', id: 'arbiter/tiny-llama' }, device, dtype: 'fp32' });
-        // eslint-disable-next-line no-new-func
+        const info = await client.load({
+          source: { kind: 'bundled', id: 'arbiter/tiny-llama' },
+          device,
+          dtype: 'fp32',
+        });
         return await new Function('client', 'info', 'arg', `return (${fn})(client, info, arg)`)(client, info, arg);
       } finally {
         client.dispose();
@@ -123,7 +126,9 @@ test('a SAT run with the bundled tiny model through the UI stores its samples', 
   expect(await p.getByTestId('model-info').textContent()).toMatch(/arbiter\/tiny-llama.*wasm.*fp32/);
   // Stored: the Runs page reads them back from IndexedDB.
   await p.goto(`${appUrl}/#/runs`);
-  await expect.poll(() => p.getByTestId('runs').locator('tbody tr').first().locator('td').nth(5).textContent()).toBe('4 / 4');
+  await expect
+    .poll(() => p.getByTestId('runs').locator('tbody tr').first().locator('td').nth(5).textContent())
+    .toBe('4 / 4');
   await p.close();
 });
 

@@ -139,7 +139,10 @@ describe('arbiter eval', () => {
     const cases: [string[], RegExp][] = [
       [evalArgs('--ids', '0', '--env', 'nope'), /^arbiter eval: Unknown environment "nope"\. Known: sat\.$/],
       [evalArgs('--ids', '9-2'), /^arbiter eval: Range "9-2" runs backwards/],
-      [['eval', '--model', 'solver', '--env', 'sat', '--ids', '0'], /^arbiter eval: --endpoint is required/],
+      [
+        ['eval', '--model', 'solver', '--env', 'sat', '--ids', '0'],
+        /^arbiter eval: --model "solver" is neither a folder, a URL nor a Hugging Face id/,
+      ],
       [
         ['eval', '--endpoint', 'localhost:8000', '--model', 'm', '--env', 'sat', '--ids', '0'],
         /http:\/\/ or https:\/\//,

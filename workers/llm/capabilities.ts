@@ -18,7 +18,9 @@ export function probe(): Promise<{ caps: Capabilities; adapter: GPUAdapter | nul
           ? {
               vendor: info?.vendor ?? '',
               architecture: info?.architecture ?? '',
-              isFallback: !!(info as { isFallbackAdapter?: boolean } | undefined)?.isFallbackAdapter || info?.architecture === 'swiftshader',
+              isFallback:
+                !!(info as { isFallbackAdapter?: boolean } | undefined)?.isFallbackAdapter ||
+                info?.architecture === 'swiftshader',
             }
           : null,
       },

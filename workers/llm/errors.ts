@@ -30,22 +30,26 @@ const RULES: [RegExp, ModelErrorCode, (m: string, name: string) => string][] = [
   [
     /protobuf|Failed to load model|failed to load external data|Invalid model|Load model .* failed|Can't create a session/i,
     'corrupt_model',
-    (m, name) => `The ONNX file of ${name} could not be read (${m.slice(0, 200)}). The download may be incomplete or the file corrupt: clear the cache and try again, or pick another dtype.`,
+    (m, name) =>
+      `The ONNX file of ${name} could not be read (${m.slice(0, 200)}). The download may be incomplete or the file corrupt: clear the cache and try again, or pick another dtype.`,
   ],
   [
     /Could not locate file|404|Not Found|local_files_only/i,
     'missing_files',
-    (m, name) => `${name} is missing a file transformers.js needs (${m.slice(0, 200)}). A model folder needs config.json, tokenizer.json, tokenizer_config.json and onnx/model*.onnx.`,
+    (m, name) =>
+      `${name} is missing a file transformers.js needs (${m.slice(0, 200)}). A model folder needs config.json, tokenizer.json, tokenizer_config.json and onnx/model*.onnx.`,
   ],
   [
     /device (was )?lost|DeviceLost/i,
     'device_lost',
-    () => 'The GPU device was lost (driver reset or too much memory in use). Close other GPU-heavy tabs, or use the WASM device.',
+    () =>
+      'The GPU device was lost (driver reset or too much memory in use). Close other GPU-heavy tabs, or use the WASM device.',
   ],
   [
     /out of memory|OOM|Array buffer allocation failed|RangeError: .*allocation|maxBufferSize|exceeds the max/i,
     'out_of_memory',
-    () => 'The model does not fit in memory on this device. Try a smaller model, a 4-bit dtype (q4), a smaller batch, or the WASM device.',
+    () =>
+      'The model does not fit in memory on this device. Try a smaller model, a 4-bit dtype (q4), a smaller batch, or the WASM device.',
   ],
   [
     /does not support fp16|requires f16|shader-f16/i,
@@ -55,7 +59,8 @@ const RULES: [RegExp, ModelErrorCode, (m: string, name: string) => string][] = [
   [
     /Failed to fetch|NetworkError|ERR_INTERNET|fetch failed/i,
     'network',
-    (_m, name) => `Could not download ${name}: you seem to be offline or the host is unreachable. The bundled test model works offline.`,
+    (_m, name) =>
+      `Could not download ${name}: you seem to be offline or the host is unreachable. The bundled test model works offline.`,
   ],
 ];
 

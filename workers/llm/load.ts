@@ -1,5 +1,11 @@
 // Loading a model in the worker: source, device and dtype choice, size check, progress, warm-up. Worker realm.
-import { AutoModelForCausalLM, AutoTokenizer, env, type PreTrainedModel, type PreTrainedTokenizer } from '@huggingface/transformers';
+import {
+  AutoModelForCausalLM,
+  AutoTokenizer,
+  env,
+  type PreTrainedModel,
+  type PreTrainedTokenizer,
+} from '@huggingface/transformers';
 import type { Device, Dtype, LoadOptions, LoadProgress, ModelInfo } from '../../src/shared/api/llm.ts';
 import { dtypeCandidates, memoryBudget, probe } from './capabilities.ts';
 import { classifyError, ModelError } from './errors.ts';
@@ -37,9 +43,15 @@ async function checkFiles(base: string, name: string): Promise<void> {
     if (res.ok) continue;
     const why = res.headers.get('X-Error-Code');
     if (why === 'RevisionNotFound')
-      throw new ModelError('revision_not_found', `Revision not found for ${name}: check the branch, tag or commit hash.`);
+      throw new ModelError(
+        'revision_not_found',
+        `Revision not found for ${name}: check the branch, tag or commit hash.`,
+      );
     if (why === 'RepoNotFound' || res.status === 401)
-      throw new ModelError('missing_files', `${name} does not exist on the Hub, or is private (the browser sends no token).`);
+      throw new ModelError(
+        'missing_files',
+        `${name} does not exist on the Hub, or is private (the browser sends no token).`,
+      );
     if (res.status === 404) missing.push(f);
     else throw new ModelError('network', `Fetching ${base + f} failed with HTTP ${res.status}.`);
   }
@@ -51,7 +63,10 @@ async function checkFiles(base: string, name: string): Promise<void> {
 }
 
 function resolvedBase(id: string, revision?: string): string {
-  return env.remoteHost + env.remotePathTemplate.replaceAll('{model}', id).replaceAll('{revision}', encodeURIComponent(revision ?? 'main'));
+  return (
+    env.remoteHost +
+    env.remotePathTemplate.replaceAll('{model}', id).replaceAll('{revision}', encodeURIComponent(revision ?? 'main'))
+  );
 }
 
 export async function loadModel(opts: LoadOptions, onProgress: (p: LoadProgress) => void): Promise<Loaded> {
@@ -60,15 +75,22 @@ export async function loadModel(opts: LoadOptions, onProgress: (p: LoadProgress)
   configureRuntime();
   const { caps, adapter } = await probe();
   if (opts.device === 'webgpu' && !caps.webgpu)
-    throw new ModelError('device_lost', 'WebGPU is not available in this browser (no adapter). Choose the WASM device.');
+    throw new ModelError(
+      'device_lost',
+      'WebGPU is not available in this browser (no adapter). Choose the WASM device.',
+    );
   const device: Device = opts.device === 'auto' ? (caps.webgpu ? 'webgpu' : 'wasm') : opts.device;
   if ((opts.dtype === 'fp16' || opts.dtype === 'q4f16') && device === 'webgpu' && !caps.shaderF16)
-    throw new ModelError('unsupported_dtype', `${opts.dtype} needs shader-f16, which this GPU lacks. Choose fp32 or q4.`);
+    throw new ModelError(
+      'unsupported_dtype',
+      `${opts.dtype} needs shader-f16, which this GPU lacks. Choose fp32 or q4.`,
+    );
   const candidates = opts.dtype === 'auto' ? dtypeCandidates(device, caps) : [opts.dtype];
 
   const { id, revision } = useSource(opts.source);
   const progress_callback = (p: { status: string; file?: string; loaded?: number; total?: number }) => {
-    if (p.status === 'progress' && p.file) onProgress({ status: 'download', file: p.file, loaded: p.loaded ?? 0, total: p.total ?? 0 });
+    if (p.status === 'progress' && p.file)
+      onProgress({ status: 'download', file: p.file, loaded: p.loaded ?? 0, total: p.total ?? 0 });
     else if (p.status === 'done' && p.file) onProgress({ status: 'done', file: p.file });
   };
   try {
@@ -79,7 +101,10 @@ export async function loadModel(opts: LoadOptions, onProgress: (p: LoadProgress)
     for (const dtype of candidates) {
       const bytes = await modelBytes(base, dtype);
       if (bytes === -1) {
-        lastMissing = new ModelError('missing_files', `${name} has no onnx/model${SUFFIX[dtype]}.onnx (dtype ${dtype}).`);
+        lastMissing = new ModelError(
+          'missing_files',
+          `${name} has no onnx/model${SUFFIX[dtype]}.onnx (dtype ${dtype}).`,
+        );
         continue;
       }
       const budget = memoryBudget(device, adapter);

@@ -19,9 +19,17 @@ function kernelDevice(): Promise<GpuContext | null> {
 
 const ids = (t: Tensor): bigint[] => (t.tolist() as bigint[][])[0]!;
 
-export async function continuationLogprobs(loaded: Loaded, prompt: string, continuation: string, topK: number): Promise<ApiResult> {
+export async function continuationLogprobs(
+  loaded: Loaded,
+  prompt: string,
+  continuation: string,
+  topK: number,
+): Promise<ApiResult> {
   const { model, tokenizer, info } = loaded;
-  const promptIds = ids((tokenizer(renderPrompt(loaded, prompt), { add_special_tokens: !info.hasChatTemplate }) as { input_ids: Tensor }).input_ids);
+  const promptIds = ids(
+    (tokenizer(renderPrompt(loaded, prompt), { add_special_tokens: !info.hasChatTemplate }) as { input_ids: Tensor })
+      .input_ids,
+  );
   const contIds = ids((tokenizer(continuation, { add_special_tokens: false }) as { input_ids: Tensor }).input_ids);
   if (contIds.length === 0) throw new RangeError('The continuation is empty after tokenisation.');
   const all = [...promptIds, ...contIds];

@@ -57,7 +57,9 @@ export function useSource(s: ModelSource): { id: string; revision?: string } {
         const url = String(input);
         if (!url.startsWith(FOLDER_HOST)) return realFetch(input, init);
         // An empty path template makes transformers.js join 'host/' + '' + file as 'host//file'.
-        const path = decodeURIComponent(new URL(url).pathname).replace(/\/{2,}/g, '/').replace(/^\//, '');
+        const path = decodeURIComponent(new URL(url).pathname)
+          .replace(/\/{2,}/g, '/')
+          .replace(/^\//, '');
         const blob = files[path];
         return blob
           ? new Response(blob, { status: 200, headers: { 'Content-Length': String(blob.size) } })

@@ -25,13 +25,18 @@ const DEVICES = ['auto', 'webgpu', 'wasm'] as const;
 const DTYPES = ['auto', 'fp32', 'fp16', 'q8', 'q4', 'q4f16'] as const;
 
 /** Reads --model: an existing folder, an http(s) URL of a folder, 'bundled' / 'arbiter/tiny-llama', or a Hub id. */
-export function modelSource(model: string, revision?: string, host?: string): { source: BrowserModelSource; folder?: string } {
+export function modelSource(
+  model: string,
+  revision?: string,
+  host?: string,
+): { source: BrowserModelSource; folder?: string } {
   if (existsSync(model) && statSync(model).isDirectory()) {
     // The URL is completed once the app server (which serves the folder at /local-model/) has a port.
     return { source: { kind: 'url', url: '/local-model/' }, folder: resolve(model) };
   }
   if (/^https?:\/\//.test(model)) return { source: { kind: 'url', url: model } };
-  if (model === 'bundled' || model === 'arbiter/tiny-llama') return { source: { kind: 'bundled', id: 'arbiter/tiny-llama' } };
+  if (model === 'bundled' || model === 'arbiter/tiny-llama')
+    return { source: { kind: 'bundled', id: 'arbiter/tiny-llama' } };
   if (!/^[\w.-]+\/[\w.-]+$/.test(model))
     throw new UsageError(`--model "${model}" is neither a folder, a URL nor a Hugging Face id (owner/name).`);
   return { source: { kind: 'hub', id: model, revision, host: host && (host.endsWith('/') ? host : `${host}/`) } };
@@ -39,11 +44,13 @@ export function modelSource(model: string, revision?: string, host?: string): { 
 
 function pick<T extends string>(values: Record<string, unknown>, flag: string, allowed: readonly T[]): T {
   const v = (values[flag] ?? 'auto') as string;
-  if (!(allowed as readonly string[]).includes(v)) throw new UsageError(`--${flag} must be one of ${allowed.join(', ')}, not "${v}".`);
+  if (!(allowed as readonly string[]).includes(v))
+    throw new UsageError(`--${flag} must be one of ${allowed.join(', ')}, not "${v}".`);
   return v as T;
 }
 
-export async function browserEval(values: Record<string, unknown>, plan: EvalPlan): Promise<RunOutcome> {
+/** The model spec for the browser path, validated; `folder` is a local folder to serve to the page. */
+export function browserModelSpec(values: Record<string, unknown>): { spec: BrowserModelSpec; folder?: string } {
   const { source, folder } = modelSource(
     String(values.model),
     values.revision as string | undefined,
@@ -57,7 +64,22 @@ export async function browserEval(values: Record<string, unknown>, plan: EvalPla
     batch: positiveInt(values, 'batch', 1)!,
     maxNewTokens: positiveInt(values, 'max-new-tokens', 256)!,
   };
-  const config: RunConfig = { model: spec, envs: plan.envs.map((e) => e.id), ids: plan.spec, shard: plan.shard, concurrency: spec.batch };
+  return { spec, folder };
+}
+
+export async function browserEval(
+  model: { spec: BrowserModelSpec; folder?: string },
+  plan: EvalPlan,
+): Promise<RunOutcome> {
+  const { spec, folder } = model;
+  const source = spec.source;
+  const config: RunConfig = {
+    model: spec,
+    envs: plan.envs.map((e) => e.id),
+    ids: plan.spec,
+    shard: plan.shard,
+    concurrency: spec.batch,
+  };
   const app = await startAppServer({ outDir: 'node_modules/.cache/arbiter-cli-app', modelFolder: folder, quiet: true });
   // transformers.js needs an absolute URL: a relative remote host reads as a missing model (browser.md §5.2, trap 2).
   if (source.kind === 'url' && folder) source.url = `${app.url}/local-model/`;
@@ -65,7 +87,9 @@ export async function browserEval(values: Record<string, unknown>, plan: EvalPla
   try {
     const page = await browser.newPage();
     page.on('pageerror', (e) => process.stderr.write(`arbiter eval (page): ${e.message}\n`));
-    await page.exposeFunction('__arbiterDone', () => [...(plan.sink?.existing ?? [])].map((s) => `${s.env}\u0000${s.taskKey}`));
+    await page.exposeFunction('__arbiterDone', () =>
+      [...(plan.sink?.existing ?? [])].map((s) => `${s.env}\u0000${s.taskKey}`),
+    );
     await page.exposeFunction('__arbiterProgress', (p: LoadProgress) => {
       if (p.status === 'compile') process.stderr.write(`${p.message}\n`);
     });
@@ -79,12 +103,25 @@ export async function browserEval(values: Record<string, unknown>, plan: EvalPla
     const stop = () => void browser.close();
     plan.signal.addEventListener('abort', stop, { once: true });
     const r = (await page
-      .evaluate((c) => (window as unknown as { __arbiter: { runHeadless(c: unknown): Promise<HeadlessResult> } }).__arbiter.runHeadless(c), config)
+      .evaluate(
+        (c) =>
+          (
+            window as unknown as { __arbiter: { runHeadless(c: unknown): Promise<HeadlessResult> } }
+          ).__arbiter.runHeadless(c),
+        config,
+      )
       .catch((e: Error) => {
         if (plan.signal.aborted) return { outcome: 'aborted', model: null } as HeadlessResult;
-        return { outcome: 'halted', error: e.message.replace(/^page\.evaluate: (Error: )?/, ''), model: null } as HeadlessResult;
+        return {
+          outcome: 'halted',
+          error: e.message.replace(/^page\.evaluate: (Error: )?/, ''),
+          model: null,
+        } as HeadlessResult;
       })) as HeadlessResult;
-    if (r.model) process.stderr.write(`model ${r.model.name} on ${r.model.device} as ${r.model.dtype}, loaded in ${(r.model.loadMs / 1000).toFixed(1)} s\n`);
+    if (r.model)
+      process.stderr.write(
+        `model ${r.model.name} on ${r.model.device} as ${r.model.dtype}, loaded in ${(r.model.loadMs / 1000).toFixed(1)} s\n`,
+      );
     if (r.outcome === 'halted') return { kind: 'halted', error: new Error(r.error ?? 'the browser run failed') };
     return { kind: r.outcome };
   } finally {

@@ -16,7 +16,7 @@ import {
 import { runEvaluation, type EvalItem, type RunOutcome } from '../../shared/eval/runner.ts';
 import type { SampleRecord } from '../../shared/eval/sample.ts';
 import { formatSummaryTable, SummaryBuilder } from '../../shared/eval/summary.ts';
-import { browserEval, BROWSER_OPTIONS } from './browser-eval.ts';
+import { browserEval, browserModelSpec, BROWSER_OPTIONS } from './browser-eval.ts';
 import { JsonlSink } from './jsonl-sink.ts';
 import { createProgressReporter } from './progress.ts';
 import { positiveInt, required, UsageError } from './usage.ts';
@@ -41,9 +41,9 @@ export const EVAL_OPTIONS = {
 
 function idSpec(values: Record<string, unknown>): IdSpec {
   const random = values.random ?? values.n;
-  if (values.ids !== undefined && random !== undefined) throw new UsageError('give either --ids or --n/--random, not both.');
-  if (random !== undefined)
-    return randomIdSpec(positiveInt({ n: random }, 'n')!, Number(values.seed ?? 0));
+  if (values.ids !== undefined && random !== undefined)
+    throw new UsageError('give either --ids or --n/--random, not both.');
+  if (random !== undefined) return randomIdSpec(positiveInt({ n: random }, 'n')!, Number(values.seed ?? 0));
   return parseIdSpec(required(values, 'ids'));
 }
 
@@ -66,8 +66,12 @@ export async function evalCommand(values: Record<string, unknown>): Promise<numb
   const shard = typeof values.shard === 'string' ? parseShard(values.shard) : undefined;
   const inBrowser = values.endpoint === undefined;
   if (inBrowser && values.model === undefined)
-    throw new UsageError('give --endpoint URL --model NAME (an OpenAI-compatible server), or --model ID|FOLDER to run it in the browser.');
+    throw new UsageError(
+      'give --endpoint URL --model NAME (an OpenAI-compatible server), or --model ID|FOLDER to run it in the browser.',
+    );
+  // Both checked before anything is written: bad input must not leave an empty --out behind.
   const endpointBackend = inBrowser ? null : endpointFrom(values);
+  const browserModel = inBrowser ? browserModelSpec(values) : null;
 
   const summary = new SummaryBuilder();
   const sink = typeof values.out === 'string' ? await JsonlSink.open(values.out) : null;
@@ -107,7 +111,7 @@ export async function evalCommand(values: Record<string, unknown>): Promise<numb
             plan.record(s);
           },
         })
-      : await browserEval(values, plan);
+      : await browserEval(browserModel!, plan);
   } finally {
     process.off('SIGINT', onSigint);
     progress.end();
@@ -123,7 +127,9 @@ export async function evalCommand(values: Record<string, unknown>): Promise<numb
     return 1;
   }
   if (outcome.kind === 'aborted') {
-    process.stderr.write(`arbiter eval: interrupted; run the same command again to resume${sink ? ` from ${values.out}` : ''}.\n`);
+    process.stderr.write(
+      `arbiter eval: interrupted; run the same command again to resume${sink ? ` from ${values.out}` : ''}.\n`,
+    );
     return 130;
   }
   return 0;

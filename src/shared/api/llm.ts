@@ -6,7 +6,12 @@ export type ModelSource =
   /** Shipped with the app under /models/ (the generated tiny test model). */
   | { kind: 'bundled'; id: string }
   /** A Hugging Face Hub repo, e.g. onnx-community/Qwen2.5-0.5B-Instruct, at a branch, tag or commit. */
-  | { kind: 'hub'; id: string; revision?: string; /** A Hub mirror, e.g. https://hf-mirror.com/ (default the Hub). */ host?: string }
+  | {
+      kind: 'hub';
+      id: string;
+      revision?: string;
+      /** A Hub mirror, e.g. https://hf-mirror.com/ (default the Hub). */ host?: string;
+    }
   /** Any URL of a folder holding config.json, tokenizer.json, tokenizer_config.json and onnx/. */
   | { kind: 'url'; url: string }
   /** A folder picked on disk: files by path relative to the folder (config.json, onnx/model.onnx, ...). */
@@ -79,7 +84,11 @@ export interface LlmApi {
   capabilities(): Promise<Capabilities>;
   load(opts: LoadOptions, onProgress: (p: LoadProgress) => void): Promise<ModelInfo>;
   /** Greedy generation for a batch of user messages (chat template applied, left padding). */
-  generate(prompts: string[], opts: GenerateOptions, onText?: (row: number, text: string) => void): Promise<GenerateResult>;
+  generate(
+    prompts: string[],
+    opts: GenerateOptions,
+    onText?: (row: number, text: string) => void,
+  ): Promise<GenerateResult>;
   logprobs(prompt: string, continuation: string, topK: number): Promise<LogprobsResult>;
 }
 

@@ -14,7 +14,8 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject) {
   chromiumPath(); // fail fast with the install hint
-  const app = await startAppServer();
+  // The kernel test page is built beside the app (it is not part of the production build).
+  const app = await startAppServer({ extraPages: ['test/browser/pages/kernels.html'] });
   const mock = await startMockServer();
   project.provide('appUrl', app.url);
   project.provide('endpointUrl', mock.url);
