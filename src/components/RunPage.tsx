@@ -5,6 +5,7 @@ import { storedKey } from '../storage/models.ts';
 import { markInterruptedRuns } from '../storage/runs.ts';
 import { exportRunJsonl } from '../storage/transfer.ts';
 import { useApp } from '../app/context.tsx';
+import { loadRunView, type RunView } from '../state/run-controller.ts';
 import { ModelStatus } from './ModelStatus.tsx';
 import { ProgressBar } from './ProgressBar.tsx';
 import { ResultsTable } from './ResultsTable.tsx';
@@ -13,7 +14,7 @@ import { download } from './download.ts';
 
 export function RunPage(props: { id: string }) {
   const app = useApp();
-  const view = app.runs.view;
+  const [stored, setStored] = createSignal<RunView | null>(null);
   const [error, setError] = createSignal<string | null>(null);
   const [now, setNow] = createSignal(performance.now());
   const clock = setInterval(() => setNow(performance.now()), 500);
@@ -23,28 +24,30 @@ export function RunPage(props: { id: string }) {
     on(
       () => props.id,
       (id) => {
-        if (view.run?.id === id && app.runs.active()) return;
+        setStored(null);
         void markInterruptedRuns()
           .catch(() => [])
-          .then(() => app.runs.open(id))
+          .then(() => loadRunView(id))
+          .then((r) => setStored(r.view))
           .catch((e: Error) => setError(e.message));
       },
     ),
   );
 
-  const isThis = () => view.run?.id === props.id;
-  const running = () => isThis() && app.runs.active();
-  const canResume = () =>
-    isThis() && !app.runs.active() && ['interrupted', 'stopped', 'error'].includes(view.run?.status ?? '');
+  /** The controller's live view when this tab runs (or last ran) this run; the stored snapshot otherwise. */
+  const view = (): RunView | null => (app.runs.view.run?.id === props.id ? app.runs.view : stored());
+  const v = () => view()!;
+  const running = () => app.runs.view.run?.id === props.id && app.runs.active();
+  const canResume = () => !app.runs.active() && ['interrupted', 'stopped', 'error'].includes(view()?.run?.status ?? '');
 
   const rate = () => {
-    const secs = (now() - view.sessionStartedAt) / 1000;
-    return running() && secs > 0.5 ? view.sessionDone / secs : 0;
+    const secs = (now() - v().sessionStartedAt) / 1000;
+    return running() && secs > 0.5 ? v().sessionDone / secs : 0;
   };
 
   async function onResume() {
     setError(null);
-    const m = view.run!.config.model;
+    const m = v().run!.config.model;
     try {
       const apiKey =
         m.kind === 'openai'
@@ -66,17 +69,16 @@ export function RunPage(props: { id: string }) {
 
   return (
     <section class="panel" aria-labelledby="run-title">
-      <Show when={isThis()} fallback={<p>{error() ?? 'Loading run…'}</p>}>
+      <Show when={view()?.run} fallback={<p>{error() ?? 'Loading run…'}</p>}>
         <h2 id="run-title">
           Run <code>{props.id}</code>{' '}
-          <span class={`status ${view.run!.status}`} data-testid="run-status">
-            {view.run!.status}
+          <span class={`status ${v().run!.status}`} data-testid="run-status">
+            {v().run!.status}
           </span>
         </h2>
         <p class="meta">
-          {modelName(view.run!.config.model)} @ {modelWhere(view.run!.config.model)} ·{' '}
-          {view.run!.config.envs.join(', ')} · ids {describeIds(view.run!.config.ids, view.run!.config.shard)} ·
-          concurrency {view.run!.config.concurrency}
+          {modelName(v().run!.config.model)} @ {modelWhere(v().run!.config.model)} · {v().run!.config.envs.join(', ')} ·
+          ids {describeIds(v().run!.config.ids, v().run!.config.shard)} · concurrency {v().run!.config.concurrency}
         </p>
         <div class="actions">
           <Show when={running()}>
@@ -89,13 +91,13 @@ export function RunPage(props: { id: string }) {
               Resume
             </button>
           </Show>
-          <button type="button" onClick={onExport} disabled={view.done === 0}>
+          <button type="button" onClick={onExport} disabled={v().done === 0}>
             Export JSONL
           </button>
         </div>
-        <Show when={view.error ?? view.run!.error}>
+        <Show when={v().error ?? v().run!.error}>
           <p class="error" role="alert" data-testid="run-error">
-            {view.error ?? view.run!.error}
+            {v().error ?? v().run!.error}
           </p>
         </Show>
         <Show when={error()}>
@@ -103,10 +105,10 @@ export function RunPage(props: { id: string }) {
             {error()}
           </p>
         </Show>
-        <ModelStatus loading={view.loading} model={view.model} live={running() ? view.live : []} />
-        <ProgressBar done={view.done} total={view.run!.total} failed={view.failed} rate={rate()} />
-        <ResultsTable rows={view.summary} />
-        <SampleList samples={view.recent} />
+        <ModelStatus loading={v().loading} model={v().model} live={running() ? v().live : []} />
+        <ProgressBar done={v().done} total={v().run!.total} failed={v().failed} rate={rate()} />
+        <ResultsTable rows={v().summary} />
+        <SampleList samples={v().recent} />
       </Show>
     </section>
   );

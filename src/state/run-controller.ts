@@ -49,28 +49,38 @@ const empty = (): RunView => ({
   live: [],
 });
 
+/**
+ * A stored run as a view (no evaluation): the Run page shows runs this tab is not executing with it. The
+ * controller's own view serves the run it executes, so the two never count a sample twice.
+ */
+export async function loadRunView(runId: string): Promise<{ view: RunView; builder: SummaryBuilder }> {
+  const run = await getRun(runId);
+  if (!run) throw new Error(`Run ${runId} no longer exists.`);
+  const builder = new SummaryBuilder();
+  const recent: SampleRecord[] = [];
+  let done = 0;
+  let failed = 0;
+  await forEachSample(runId, (s) => {
+    builder.add(s.env, s.score, s.error !== null);
+    done++;
+    if (s.error) failed++;
+    recent.push(s);
+    if (recent.length > RECENT) recent.shift();
+  });
+  return { view: { ...empty(), run, done, failed, recent, summary: builder.rows() }, builder };
+}
+
 export function createRunController() {
   const [view, setView] = createStore<RunView>(empty());
   const [active, setActive] = createSignal(false);
   let abort: AbortController | null = null;
   let summary = new SummaryBuilder();
 
-  /** Loads a stored run into the view (no evaluation). */
+  /** Loads the run about to execute into the view; only execute() calls it, before any sample can arrive. */
   async function open(runId: string): Promise<void> {
-    const run = await getRun(runId);
-    if (!run) throw new Error(`Run ${runId} no longer exists.`);
-    summary = new SummaryBuilder();
-    const recent: SampleRecord[] = [];
-    let done = 0;
-    let failed = 0;
-    await forEachSample(runId, (s) => {
-      summary.add(s.env, s.score, s.error !== null);
-      done++;
-      if (s.error) failed++;
-      recent.push(s);
-      if (recent.length > RECENT) recent.shift();
-    });
-    setView(reconcile({ ...empty(), run, done, failed, recent, summary: summary.rows() }));
+    const loaded = await loadRunView(runId);
+    summary = loaded.builder;
+    setView(reconcile(loaded.view));
   }
 
   /** Claims the tab's single run slot synchronously, so a double click cannot start two runs. */
@@ -213,7 +223,7 @@ export function createRunController() {
     abort?.abort();
   }
 
-  return { view, active, open, start, resume, stop };
+  return { view, active, start, resume, stop };
 }
 
 export type RunController = ReturnType<typeof createRunController>;

@@ -45,7 +45,8 @@ export async function continuationLogprobs(
   const logits = data.slice((P - 1) * vocab, (P - 1 + C) * vocab);
   out.logits.dispose();
   const targets = Uint32Array.from(contIds, Number);
-  const ctx = await kernelDevice();
+  // The kernel follows the model's device: a user who chose WASM has no GPU worth using (or none at all).
+  const ctx = info.device === 'webgpu' ? await kernelDevice() : null;
   let r: LogprobsResult;
   let path: 'gpu' | 'cpu' = 'cpu';
   if (ctx) {
