@@ -48,6 +48,10 @@ function open(): Promise<ArbiterDatabase> {
         db.createObjectStore('runs', { keyPath: 'id' }).createIndex('by-created', 'createdAt');
         db.createObjectStore('samples', { keyPath: ['runId', 'env', 'taskKey'] }).createIndex('by-run', 'runId');
       }
+      if (oldVersion < 2) {
+        db.createObjectStore('datasets', { keyPath: 'id' });
+        db.createObjectStore('datasetRows', { keyPath: ['datasetId', 'index'] });
+      }
     },
     blocked() {
       reportStorageIssue({

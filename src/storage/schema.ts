@@ -2,9 +2,10 @@
 import type { DBSchema } from 'idb';
 import type { RunConfig } from '../shared/eval/run-config.ts';
 import type { SampleRecord } from '../shared/eval/sample.ts';
+import type { DatasetRow } from '../../envs/types.ts';
 
 export const DB_NAME = 'arbiter';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 /** A model endpoint the user saved. The API key is kept only when the user opted in. */
 export interface ModelRecord {
@@ -31,7 +32,21 @@ export interface RunRecord {
   error?: string;
 }
 
+/** A program dataset kept in the browser (rl-python schema), from a file or the Hugging Face Hub. */
+export interface DatasetRecord {
+  id: string;
+  name: string;
+  /** Where it came from: 'file:<name>' or 'hub:<repo>@<revision>'. */
+  source: string;
+  length: number;
+  createdAt: number;
+}
+
 export interface ArbiterDB extends DBSchema {
+  /** Imported or downloaded program datasets (metadata). */
+  datasets: { key: string; value: DatasetRecord };
+  /** Their rows, by [dataset id, row index]; rows never change for a given dataset. */
+  datasetRows: { key: [string, number]; value: { datasetId: string; index: number; row: DatasetRow } };
   /** Saved model endpoints. */
   models: { key: string; value: ModelRecord };
   /** One row per evaluation run: its config, status and timestamps. */

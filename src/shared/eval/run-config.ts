@@ -61,8 +61,16 @@ export function modelRevision(m: ModelSpec): string | null {
   return m.source.kind === 'hub' ? (m.source.revision ?? null) : null;
 }
 
+/** The program dataset of ABD, DED and PRINT: generated offline, or stored rows (imported or downloaded). */
+export type DatasetSpec =
+  | { kind: 'generated'; seed: number; size: number }
+  | { kind: 'stored'; id: string; name: string }
+  /** Rows the CLI serves to the page from a local file (headless runs only). */
+  | { kind: 'cli'; name: string; length: number };
+
 export interface RunConfig {
   model: ModelSpec;
+  dataset?: DatasetSpec;
   /** Environment ids, e.g. ['sat']. */
   envs: string[];
   ids: IdSpec;

@@ -1,6 +1,6 @@
 // The evaluation loop shared by the UI and the CLI: generate task, call the model, score, hand the sample on.
 // Both realms; storage is the caller's (IndexedDB in the browser, a JSONL file in the CLI).
-import type { Environment } from '../../../envs/types.ts';
+import type { EnvContext, Environment } from '../../../envs/types.ts';
 import { affineSeed } from '../affine-seed.ts';
 import { BackendError, type Backend } from '../backend/types.ts';
 import { pyStrip } from '../pystr.ts';
@@ -22,6 +22,18 @@ export interface RunnerOptions {
   /** Receives each scored sample; the runner awaits it, so a sample counts only once it is stored. */
   onSample: (sample: SampleRecord) => Promise<void> | void;
   signal?: AbortSignal;
+  /** The Python sandbox and dataset the program environments need. */
+  ctx?: EnvContext;
+}
+
+/** Names what the context lacks for these environments, or null when it has everything. */
+export function missingContext(envs: Environment<any>[], ctx: EnvContext = {}): string | null {
+  for (const env of envs) {
+    if (env.needs?.exec && !ctx.exec) return `${env.label} needs the Python sandbox, which is not available here.`;
+    if (env.needs?.dataset && !ctx.dataset)
+      return `${env.label} needs a program dataset: import one (JSONL or Parquet in the rl-python schema) or use the offline generator.`;
+  }
+  return null;
 }
 
 export type RunOutcome =
@@ -74,10 +86,10 @@ export async function runEvaluation(opts: RunnerOptions): Promise<RunOutcome> {
  */
 export async function evaluateOne(
   item: EvalItem,
-  opts: Pick<RunnerOptions, 'runId' | 'backend' | 'modelRevision' | 'signal'>,
+  opts: Pick<RunnerOptions, 'runId' | 'backend' | 'modelRevision' | 'signal' | 'ctx'>,
 ): Promise<SampleRecord | null> {
   const { env, taskId } = item;
-  const task = await env.task(taskId);
+  const task = await env.task(taskId, opts.ctx);
   const seed = await affineSeed(env.name, taskId);
   const base = {
     runId: opts.runId,
@@ -101,7 +113,7 @@ export async function evaluateOne(
     };
     try {
       // Affine strips the streamed text with Python's str.strip() before extraction.
-      const scored = await env.score(task, pyStrip(r.content));
+      const scored = await env.score(task, pyStrip(r.content), opts.ctx);
       return { ...reply, score: scored.score, timestamp: Date.now(), error: null, extra: scored.extra };
     } catch (e) {
       // A reply the upstream scorer itself would crash on (e.g. SAT's 4300-digit int() limit): keep the reply, score
