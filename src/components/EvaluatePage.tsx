@@ -4,7 +4,16 @@ import { For, Show, createSignal } from 'solid-js';
 import { createStore, unwrap } from 'solid-js/store';
 import { ENVIRONMENTS } from '../../envs/index.ts';
 import { validateOpenAIConfig } from '../shared/backend/openai.ts';
-import { parseIdSpec, randomIdSpec, type IdSpec, type ModelSpec, type RunConfig } from '../shared/eval/run-config.ts';
+import {
+  parseIdSpec,
+  randomIdSpec,
+  type DatasetSpec,
+  type IdSpec,
+  type ModelSpec,
+  type RunConfig,
+} from '../shared/eval/run-config.ts';
+import { needsDataset } from '../state/context-factory.ts';
+import { DatasetFields } from './DatasetFields.tsx';
 import { requestPersistence } from '../storage/db.ts';
 import { saveModel } from '../storage/models.ts';
 import { useApp } from '../app/context.tsx';
@@ -36,6 +45,7 @@ export function EvaluatePage() {
   const [maxTokens, setMaxTokens] = createSignal('');
   const [timeoutS, setTimeoutS] = createSignal(600);
   const [error, setError] = createSignal<string | null>(null);
+  const [dataset, setDataset] = createSignal<DatasetSpec>({ kind: 'generated', seed: 0, size: 10_000 });
 
   const toggleEnv = (id: string, on: boolean) =>
     setEnvs((l) => (on ? [...new Set([...l, id])] : l.filter((x) => x !== id)));
@@ -63,6 +73,7 @@ export function EvaluatePage() {
     if (!(timeoutS() > 0)) throw new Error('The per-request timeout must be more than 0 seconds.');
     return {
       model,
+      dataset: needsDataset(envs()) ? dataset() : undefined,
       envs: envs(),
       ids: spec,
       concurrency: c,
@@ -129,6 +140,9 @@ export function EvaluatePage() {
           )}
         </For>
       </fieldset>
+      <Show when={needsDataset(envs())}>
+        <DatasetFields value={dataset()} onValue={setDataset} />
+      </Show>
       <fieldset>
         <legend>Task ids</legend>
         <Radio name="idMode" checked={idMode() === 'ids'} onSelect={() => setIdMode('ids')}>

@@ -12,6 +12,7 @@ import { getRun, holdRunLock, newRunId, putRun, setRunStatus } from '../storage/
 import { doneKey, doneKeys, forEachSample, SampleWriter } from '../storage/samples.ts';
 import type { RunRecord } from '../storage/schema.ts';
 import { checkBackend, prepareBackend, type RunSecrets } from './backend-factory.ts';
+import { prepareContext } from './context-factory.ts';
 
 /** Samples kept in memory for the live list; the rest stay in IndexedDB. */
 const RECENT = 50;
@@ -134,7 +135,14 @@ export function createRunController() {
       const prepared = await prepareBackend(run.config, secrets, onLoadProgress, abort.signal, (rows) =>
         setView('live', rows),
       );
-      dispose = prepared.dispose;
+      const context = await prepareContext(run.config).catch((e: unknown) => {
+        prepared.dispose();
+        throw e;
+      });
+      dispose = () => {
+        prepared.dispose();
+        context.dispose();
+      };
       const backend = prepared.backend;
       setView({ loading: null, model: prepared.info, sessionStartedAt: performance.now(), sessionDone: 0 });
       const done = await doneKeys(run.id);
@@ -165,6 +173,7 @@ export function createRunController() {
         concurrency: prepared.concurrency,
         isDone: (env, key) => done.has(doneKey(env, key)),
         signal: abort.signal,
+        ctx: context.ctx,
         onSample: async (s) => {
           await writer.write(s);
           summary.add(s.env, s.score, s.error !== null);

@@ -2,13 +2,18 @@
 // runs the evaluation there through the same model worker the UI uses; samples stream back as JSONL lines. Node.
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { LoadProgress } from '../../shared/api/llm.ts';
-import type { BrowserModelSource, BrowserModelSpec, RunConfig } from '../../shared/eval/run-config.ts';
+import type { DatasetRow } from '../../../envs/types.ts';
+import type {
+  BrowserModelSource,
+  BrowserModelSpec,
+  DatasetSpec,
+  ModelSpec,
+  RunConfig,
+} from '../../shared/eval/run-config.ts';
 import type { RunOutcome } from '../../shared/eval/runner.ts';
 import { sampleFromJsonl } from '../../shared/eval/sample.ts';
 import type { HeadlessResult } from '../../app/automation.ts';
-import { startAppServer } from '../app-server.ts';
-import { launchChromium } from '../chromium.ts';
+import { pageErrorMessage, withHeadlessApp } from './headless.ts';
 import type { EvalPlan } from './eval.ts';
 import { positiveInt, UsageError } from './usage.ts';
 
@@ -68,64 +73,50 @@ export function browserModelSpec(values: Record<string, unknown>): { spec: Brows
 }
 
 export async function browserEval(
-  model: { spec: BrowserModelSpec; folder?: string },
+  model: { spec: ModelSpec; folder?: string },
   plan: EvalPlan,
+  dataset: { spec?: DatasetSpec; rows?: DatasetRow[] },
 ): Promise<RunOutcome> {
   const { spec, folder } = model;
-  const source = spec.source;
   const config: RunConfig = {
     model: spec,
+    dataset: dataset.spec,
     envs: plan.envs.map((e) => e.id),
     ids: plan.spec,
     shard: plan.shard,
-    concurrency: spec.batch,
+    concurrency: plan.concurrency,
   };
-  const app = await startAppServer({ outDir: 'node_modules/.cache/arbiter-cli-app', modelFolder: folder, quiet: true });
-  // transformers.js needs an absolute URL: a relative remote host reads as a missing model (browser.md §5.2, trap 2).
-  if (source.kind === 'url' && folder) source.url = `${app.url}/local-model/`;
-  const browser = await launchChromium();
-  try {
-    const page = await browser.newPage();
-    page.on('pageerror', (e) => process.stderr.write(`arbiter eval (page): ${e.message}\n`));
-    await page.exposeFunction('__arbiterDone', () =>
-      [...(plan.sink?.existing ?? [])].map((s) => `${s.env}\u0000${s.taskKey}`),
-    );
-    await page.exposeFunction('__arbiterProgress', (p: LoadProgress) => {
-      if (p.status === 'compile') process.stderr.write(`${p.message}\n`);
-    });
-    await page.exposeFunction('__arbiterSample', async (line: string) => {
-      const s = sampleFromJsonl(line, 0, 'cli');
-      await plan.sink?.appendLine(line, s);
-      plan.record(s);
-    });
-    await page.goto(`${app.url}/#/evaluate`);
-    await page.waitForFunction(() => '__arbiter' in window);
-    const stop = () => void browser.close();
-    plan.signal.addEventListener('abort', stop, { once: true });
-    const r = (await page
-      .evaluate(
-        (c) =>
-          (
-            window as unknown as { __arbiter: { runHeadless(c: unknown): Promise<HeadlessResult> } }
-          ).__arbiter.runHeadless(c),
-        config,
-      )
-      .catch((e: Error) => {
-        if (plan.signal.aborted) return { outcome: 'aborted', model: null } as HeadlessResult;
-        return {
-          outcome: 'halted',
-          error: e.message.replace(/^page\.evaluate: (Error: )?/, ''),
-          model: null,
-        } as HeadlessResult;
-      })) as HeadlessResult;
-    if (r.model)
-      process.stderr.write(
-        `model ${r.model.name} on ${r.model.device} as ${r.model.dtype}, loaded in ${(r.model.loadMs / 1000).toFixed(1)} s\n`,
+  return withHeadlessApp(
+    { modelFolder: folder, datasetRows: dataset.rows, signal: plan.signal },
+    async (page, appUrl) => {
+      // transformers.js needs an absolute URL: a relative remote host reads as a missing model (browser.md §5.2, trap 2).
+      if (spec.kind === 'browser' && spec.source.kind === 'url' && folder) spec.source.url = `${appUrl}/local-model/`;
+      await page.exposeFunction('__arbiterDone', () =>
+        [...(plan.sink?.existing ?? [])].map((s) => `${s.env}\u0000${s.taskKey}`),
       );
-    if (r.outcome === 'halted') return { kind: 'halted', error: new Error(r.error ?? 'the browser run failed') };
-    return { kind: r.outcome };
-  } finally {
-    await browser.close().catch(() => undefined);
-    await app.close();
-  }
+      await page.exposeFunction('__arbiterSample', async (line: string) => {
+        const s = sampleFromJsonl(line, 0, 'cli');
+        await plan.sink?.appendLine(line, s);
+        plan.record(s);
+      });
+      const r = await page
+        .evaluate(
+          (c) =>
+            (
+              window as unknown as { __arbiter: { runHeadless(c: unknown): Promise<HeadlessResult> } }
+            ).__arbiter.runHeadless(c),
+          config,
+        )
+        .catch((e: unknown): HeadlessResult => {
+          if (plan.signal.aborted) return { outcome: 'aborted', model: null };
+          return { outcome: 'halted', error: pageErrorMessage(e), model: null };
+        });
+      if (r.model)
+        process.stderr.write(
+          `model ${r.model.name} on ${r.model.device} as ${r.model.dtype}, loaded in ${(r.model.loadMs / 1000).toFixed(1)} s\n`,
+        );
+      if (r.outcome === 'halted') return { kind: 'halted', error: new Error(r.error ?? 'the browser run failed') };
+      return { kind: r.outcome };
+    },
+  );
 }

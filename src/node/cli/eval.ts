@@ -10,6 +10,7 @@ import {
   parseShard,
   randomIdSpec,
   shardCount,
+  type EndpointModelSpec,
   type IdSpec,
   type Shard,
 } from '../../shared/eval/run-config.ts';
@@ -17,6 +18,7 @@ import { runEvaluation, type EvalItem, type RunOutcome } from '../../shared/eval
 import type { SampleRecord } from '../../shared/eval/sample.ts';
 import { formatSummaryTable, SummaryBuilder } from '../../shared/eval/summary.ts';
 import { browserEval, browserModelSpec, BROWSER_OPTIONS } from './browser-eval.ts';
+import { DATASET_OPTIONS, datasetFromFlags } from './dataset-flags.ts';
 import { JsonlSink } from './jsonl-sink.ts';
 import { createProgressReporter } from './progress.ts';
 import { positiveInt, required, UsageError } from './usage.ts';
@@ -37,6 +39,7 @@ export const EVAL_OPTIONS = {
   out: { type: 'string' },
   json: { type: 'boolean' },
   ...BROWSER_OPTIONS,
+  ...DATASET_OPTIONS,
 } as const;
 
 function idSpec(values: Record<string, unknown>): IdSpec {
@@ -53,6 +56,7 @@ export interface EvalPlan {
   spec: IdSpec;
   shard?: Shard;
   sink: JsonlSink | null;
+  concurrency: number;
   /** Called with each scored sample (already appended to the sink). */
   record(s: SampleRecord): void;
   items(): Generator<EvalItem>;
@@ -69,9 +73,13 @@ export async function evalCommand(values: Record<string, unknown>): Promise<numb
     throw new UsageError(
       'give --endpoint URL --model NAME (an OpenAI-compatible server), or --model ID|FOLDER to run it in the browser.',
     );
-  // Both checked before anything is written: bad input must not leave an empty --out behind.
+  // All checked before anything is written: bad input must not leave an empty --out behind.
   const endpointBackend = inBrowser ? null : endpointFrom(values);
   const browserModel = inBrowser ? browserModelSpec(values) : null;
+  const dataset = await datasetFromFlags(values, envs);
+  // Program environments score in the browser's Python sandbox, so endpoint runs go through Chromium too.
+  const headless = inBrowser || envs.some((e) => e.needs?.exec);
+  const concurrency = positiveInt(values, 'concurrency', 8)!;
 
   const summary = new SummaryBuilder();
   const sink = typeof values.out === 'string' ? await JsonlSink.open(values.out) : null;
@@ -87,6 +95,7 @@ export async function evalCommand(values: Record<string, unknown>): Promise<numb
     shard,
     sink,
     signal: abort.signal,
+    concurrency,
     record: (s) => {
       summary.add(s.env, s.score, s.error !== null);
       progress.tick(s.error !== null);
@@ -97,13 +106,13 @@ export async function evalCommand(values: Record<string, unknown>): Promise<numb
   };
   let outcome: RunOutcome;
   try {
-    outcome = endpointBackend
+    outcome = !headless
       ? await runEvaluation({
           runId: 'cli',
-          backend: endpointBackend,
+          backend: endpointBackend!,
           modelRevision: typeof values.revision === 'string' ? values.revision : null,
           items: plan.items(),
-          concurrency: positiveInt(values, 'concurrency', 8)!,
+          concurrency,
           isDone: (env, key) => sink?.has(env, key) ?? false,
           signal: abort.signal,
           onSample: async (s) => {
@@ -111,7 +120,7 @@ export async function evalCommand(values: Record<string, unknown>): Promise<numb
             plan.record(s);
           },
         })
-      : await browserEval(browserModel!, plan);
+      : await browserEval(browserModel ?? { spec: endpointSpec(values) }, plan, dataset);
   } finally {
     process.off('SIGINT', onSigint);
     progress.end();
@@ -133,6 +142,15 @@ export async function evalCommand(values: Record<string, unknown>): Promise<numb
     return 130;
   }
   return 0;
+}
+
+function endpointSpec(values: Record<string, unknown>): EndpointModelSpec {
+  return {
+    kind: 'openai',
+    baseUrl: required(values, 'endpoint'),
+    model: required(values, 'model'),
+    revision: typeof values.revision === 'string' ? values.revision : undefined,
+  };
 }
 
 function endpointFrom(values: Record<string, unknown>) {

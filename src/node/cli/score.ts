@@ -3,6 +3,9 @@ import { readFile } from 'node:fs/promises';
 import { getEnv } from '../../../envs/index.ts';
 import { pyStrip } from '../../shared/pystr.ts';
 import { parseIdSpec } from '../../shared/eval/run-config.ts';
+import { DATASET_OPTIONS, datasetFromFlags } from './dataset-flags.ts';
+import { pageErrorMessage, withHeadlessApp } from './headless.ts';
+import type { PageHooks } from './tasks.ts';
 import { required, UsageError } from './usage.ts';
 
 export const SCORE_OPTIONS = {
@@ -10,6 +13,7 @@ export const SCORE_OPTIONS = {
   'task-id': { type: 'string' },
   'reply-file': { type: 'string' },
   json: { type: 'boolean' },
+  ...DATASET_OPTIONS,
 } as const;
 
 async function readReply(path: string): Promise<string> {
@@ -33,8 +37,19 @@ export async function scoreCommand(values: Record<string, unknown>): Promise<num
   if (spec.kind !== 'range' || spec.start !== spec.end) throw new UsageError('--task-id takes a single id.');
   const taskId = BigInt(spec.start);
   const reply = await readReply(required(values, 'reply-file'));
-  const task = await env.task(taskId);
-  const r = await env.score(task, pyStrip(reply));
+  const dataset = await datasetFromFlags(values, [env]);
+  const r = env.needs?.exec
+    ? await withHeadlessApp({ datasetRows: dataset.rows }, (page) =>
+        page
+          .evaluate(
+            ([e, i, rep, d]) => (window as unknown as { __arbiter: PageHooks }).__arbiter.scoreHeadless(e, i, rep, d),
+            [env.id, taskId.toString(), reply, dataset.spec] as const,
+          )
+          .catch((e: unknown) => {
+            throw new Error(pageErrorMessage(e));
+          }),
+      )
+    : await env.score(await env.task(taskId), pyStrip(reply));
   if (values.json) {
     process.stdout.write(
       `{"env":${JSON.stringify(env.name)},"task_id":${taskId},"score":${r.score},"extra":${JSON.stringify(r.extra)}}\n`,
