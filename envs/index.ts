@@ -2,8 +2,12 @@
 // tsx) loads the same registry as the Vite build.
 import type { Environment } from './types.ts';
 import { sat } from './sat/index.ts';
+import { abd } from './abd/index.ts';
+import { ded } from './ded/index.ts';
+import { print } from './print/index.ts';
+import { hvm } from './hvm/index.ts';
 
-export const ENVIRONMENTS: readonly Environment<any>[] = [sat];
+export const ENVIRONMENTS: readonly Environment<any>[] = [sat, abd, ded, print, hvm];
 
 export class UnknownEnvError extends Error {
   override name = 'UnknownEnvError';
