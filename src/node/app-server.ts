@@ -15,14 +15,15 @@ export interface AppServerOptions {
   quiet?: boolean;
   /** Extra HTML pages to build beside index.html (test pages), paths relative to the project root. */
   extraPages?: string[];
+  /** Serve this already built folder instead of building (the tests reuse their build for every CLI call). */
+  prebuilt?: string;
 }
 
 export async function startAppServer(opts: AppServerOptions | string = {}): Promise<AppServer> {
   const o = typeof opts === 'string' ? { outDir: opts } : opts;
-  const outDir = o.outDir ?? 'dist-test';
+  const outDir = o.prebuilt ?? o.outDir ?? 'dist-test';
   const logLevel = o.quiet ? 'silent' : 'warn';
-  const input = Object.fromEntries([['main', 'index.html'], ...(o.extraPages ?? []).map((p, i) => [`page${i}`, p])]);
-  await build({ logLevel, build: { outDir, emptyOutDir: true, rolldownOptions: { input } } });
+  if (!o.prebuilt) await buildApp(outDir, logLevel, o.extraPages);
   const plugins: Plugin[] = [];
   if (o.modelFolder) {
     const handler = serveFolder(o.modelFolder);
@@ -43,4 +44,9 @@ export async function startAppServer(opts: AppServerOptions | string = {}): Prom
     url: server.resolvedUrls!.local[0]!.replace(/\/$/, ''),
     close: () => new Promise<void>((resolve) => server.httpServer.close(() => resolve())),
   };
+}
+
+async function buildApp(outDir: string, logLevel: 'silent' | 'warn', extraPages: string[] = []): Promise<void> {
+  const input = Object.fromEntries([['main', 'index.html'], ...extraPages.map((p, i) => [`page${i}`, p])]);
+  await build({ logLevel, build: { outDir, emptyOutDir: true, rolldownOptions: { input } } });
 }

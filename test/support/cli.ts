@@ -1,5 +1,7 @@
 // Runs the real `arbiter` CLI (bin/arbiter.mjs) as a child process, for tests and benches.
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -17,7 +19,12 @@ export function runCli(
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['bin/arbiter.mjs', ...args], {
       cwd: ROOT,
-      env: { ...process.env, ...opts.env },
+      // The browser-test setup's build (dist-test) serves the CLI's headless runs, instead of a build per call.
+      env: {
+        ...process.env,
+        ...(existsSync(join(ROOT, 'dist-test/index.html')) ? { ARBITER_PREBUILT: 'dist-test' } : {}),
+        ...opts.env,
+      },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';
