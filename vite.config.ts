@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import solid from 'vite-plugin-solid';
 import { createMockHandler } from './src/node/mock-endpoint.ts';
+import { pyodideSandbox } from './src/sandbox/vite-plugin.ts';
 
 /**
  * Serves the demo OpenAI-compatible endpoint at /demo/v1 in `vite` and `vite preview`, so a fresh `npm start`
@@ -59,7 +60,7 @@ function ortRuntime(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [solid(), demoEndpoint(), ortRuntime()],
+  plugins: [solid(), demoEndpoint(), ortRuntime(), pyodideSandbox()],
   // 'mpa' answers missing files with a real 404 instead of index.html (model loaders probe optional files).
   appType: 'mpa',
   // ES workers can import() at run time; iife workers cannot.

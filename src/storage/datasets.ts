@@ -17,7 +17,8 @@ export async function saveDataset(name: string, source: string, rows: DatasetRow
       tx.done,
     ]);
   } catch (e) {
-    if (isQuotaError(e)) throw new Error(`Storage is full: the dataset ${name} was not saved. Free space and try again.`, { cause: e });
+    if (isQuotaError(e))
+      throw new Error(`Storage is full: the dataset ${name} was not saved. Free space and try again.`, { cause: e });
     throw e;
   }
   return rec;

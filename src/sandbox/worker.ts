@@ -1,0 +1,216 @@
+// Worker realm: the data: module worker inside the sandbox frame. Loads Pyodide from the app's /pyodide/, runs one
+// program per 'run' message through harness.py, streams both output streams to the frame, and says whether this
+// interpreter may be reused. Inlined into /sandbox.html by vite-plugin.ts (no runtime imports).
+import type { loadPyodide as LoadPyodide } from 'pyodide';
+import type { PyProxy } from 'pyodide/ffi';
+import type { FrameToWorker, WorkerToFrame } from './protocol.ts';
+
+/** harness.py's source, prepended by vite-plugin.ts. */
+declare const HARNESS: string;
+
+type Pyodide = Awaited<ReturnType<typeof LoadPyodide>>;
+interface Scope {
+  postMessage(message: WorkerToFrame, transfer?: Transferable[]): void;
+  addEventListener(type: 'message', listener: (e: MessageEvent<FrameToWorker>) => void): void;
+}
+
+const scope = globalThis as unknown as Scope;
+// Bound once, before any program runs: a program that reaches JavaScript may replace the globals, not these.
+const post = scope.postMessage.bind(scope);
+const now = performance.now.bind(performance);
+const MAX_CHUNK_CHARS = 65_536; // protocol.ts
+// Output goes out at once unless the last message left less than this ago; then it waits for the next write or the
+// end. Batches chatty programs, and still shows what a program printed before hanging.
+const FLUSH_MS = 5;
+/** A heap grown past this is not reused (wasm memory never shrinks). */
+const RETIRE_HEAP_BYTES = 256 * 2 ** 20;
+
+interface Run {
+  nonce: string;
+  stdin: Uint8Array;
+  pos: number;
+  cap: number;
+  bytes: [number, number, number];
+  decoders: [null, TextDecoder, TextDecoder];
+  pending: [string, string, string];
+  lastFlush: number;
+  exceeded: boolean;
+}
+
+let py: Pyodide | null = null;
+let harness: PyProxy | null = null;
+let cur: Run | null = null;
+
+function sendPending(r: Run): void {
+  for (const stream of [1, 2] as const) {
+    let s = r.pending[stream];
+    r.pending[stream] = '';
+    while (s.length > 0) {
+      let cut = Math.min(s.length, MAX_CHUNK_CHARS);
+      // Never split a surrogate pair across two messages.
+      if (cut < s.length && (s.charCodeAt(cut - 1) & 0xfc00) === 0xd800) cut--;
+      post({ t: 'out', nonce: r.nonce, stream, data: s.slice(0, cut) });
+      s = s.slice(cut);
+    }
+  }
+  r.lastFlush = now();
+}
+
+/** Counts the bytes Python writes to fd 1 or 2; past the cap, forwards what fits and asks the frame to kill us. */
+function onWrite(stream: 1 | 2, buf: Uint8Array): number {
+  const r = cur;
+  if (!r || r.exceeded) return buf.length;
+  const room = Math.max(0, r.cap - r.bytes[stream]);
+  r.bytes[stream] += buf.length;
+  r.pending[stream] += r.decoders[stream].decode(buf.length <= room ? buf : buf.subarray(0, room), { stream: true });
+  if (r.bytes[stream] > r.cap) {
+    r.exceeded = true;
+    sendPending(r);
+    post({ t: 'exceeded', nonce: r.nonce });
+  } else if (r.pending[stream].length >= MAX_CHUNK_CHARS || now() - r.lastFlush >= FLUSH_MS) sendPending(r);
+  return buf.length;
+}
+
+function onRead(buf: Uint8Array): number {
+  const r = cur;
+  if (!r) return 0;
+  const n = Math.min(buf.length, r.stdin.length - r.pos);
+  buf.set(r.stdin.subarray(r.pos, r.pos + n));
+  r.pos += n;
+  return n;
+}
+
+/** Caps the wasm heap like Affine's 512 MiB RLIMIT_AS: past it malloc fails and Python raises MemoryError. */
+function capWasmMemory(maxBytes: number): void {
+  const Memory = WebAssembly.Memory;
+  const maxPages = Math.floor(maxBytes / 65_536);
+  const Capped = function (desc: WebAssembly.MemoryDescriptor) {
+    const maximum = Math.min(desc.maximum ?? maxPages, maxPages);
+    return new Memory({ ...desc, initial: Math.min(desc.initial, maximum), maximum });
+  };
+  Capped.prototype = Memory.prototype;
+  (WebAssembly as { Memory: unknown }).Memory = Capped;
+}
+
+async function load(m: Extract<FrameToWorker, { t: 'load' }>): Promise<void> {
+  const t0 = now();
+  capWasmMemory(m.maxMemoryBytes);
+  const mod = (await import(/* @vite-ignore */ m.base + 'pyodide.mjs')) as { loadPyodide: typeof LoadPyodide };
+  const quiet = () => {};
+  py = await mod.loadPyodide({
+    indexURL: m.base,
+    // Sources plus bytecode (vite-plugin.ts): start-up and every stdlib import skip compiling.
+    stdLibURL: `${m.base}python_stdlib_pyc.zip`,
+    stdout: quiet,
+    stderr: quiet,
+    ...(m.snapshot ? { _loadSnapshot: m.snapshot } : {}),
+    ...(m.makeSnapshot ? { _makeSnapshot: true } : {}),
+  });
+  if (m.makeSnapshot) {
+    const bytes = py.makeMemorySnapshot();
+    post({ t: 'snapshot', bytes }, [bytes.buffer]);
+  }
+  py.setStdin({ read: onRead, isatty: false });
+  py.setStdout({ write: (b) => onWrite(1, b), isatty: false });
+  py.setStderr({ write: (b) => onWrite(2, b), isatty: false });
+  const ns = py.globals.get('dict')() as PyProxy;
+  py.runPython(HARNESS, { globals: ns, filename: '<sandbox harness>' });
+  (ns.get('setup') as () => void)();
+  harness = ns;
+  post({ t: 'loaded', loadMs: now() - t0 });
+}
+
+/** File descriptors the program opened and never closed (harness.py restores 0-2). None are open between runs. */
+function closeLeakedFds(p: Pyodide): void {
+  const fs = p.FS as unknown as { streams: unknown[]; close(stream: unknown): void };
+  for (let fd = 3; fd < fs.streams.length; fd++) {
+    const s = fs.streams[fd];
+    if (s)
+      try {
+        fs.close(s);
+      } catch {
+        // Already gone: nothing to do.
+      }
+  }
+}
+
+function call(ns: PyProxy, name: string, ...args: unknown[]): unknown {
+  const f = ns.get(name) as PyProxy & ((...a: unknown[]) => unknown);
+  try {
+    return f(...args);
+  } finally {
+    f.destroy();
+  }
+}
+
+function run(m: Extract<FrameToWorker, { t: 'run' }>): void {
+  const r: Run = {
+    nonce: m.nonce,
+    stdin: new TextEncoder().encode(m.stdin),
+    pos: 0,
+    cap: m.maxOutputBytes,
+    bytes: [0, 0, 0],
+    decoders: [null, new TextDecoder(), new TextDecoder()],
+    pending: ['', '', ''],
+    lastFlush: -Infinity,
+    exceeded: false,
+  };
+  cur = r;
+  let exitCode: number | null = null;
+  let crashed = false;
+  let retired: string;
+  let note = '';
+  let w: PyProxy | null = null;
+  try {
+    if (!harness || !py) throw new Error('the interpreter is not loaded');
+    w = call(harness, 'prepare', m.code) as PyProxy;
+    call(w, 'run');
+    exitCode = call(w, 'report') as number;
+    call(w, 'finish');
+    call(harness, 'bury', w);
+    call(w, 'drop');
+    const reasons = call(harness, 'reset') as PyProxy;
+    retired = (reasons.toJs() as string[]).join('; ');
+    reasons.destroy();
+    closeLeakedFds(py);
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    // os._exit(n) ends the Emscripten runtime; the status is real, the interpreter is gone.
+    const exit = /^Program terminated with exit\((-?\d+)\)$/.exec(msg);
+    if (exit) {
+      exitCode = Number(exit[1]) & 255;
+      retired = 'os._exit';
+    } else {
+      crashed = true;
+      note = msg.slice(0, 4000);
+      retired = 'crashed';
+    }
+  } finally {
+    try {
+      w?.destroy();
+    } catch {
+      // The runtime is dead; nothing left to release.
+    }
+  }
+  for (const stream of [1, 2] as const) r.pending[stream] += r.decoders[stream].decode();
+  sendPending(r);
+  cur = null;
+  if (!retired && py) {
+    const heap = (py as unknown as { _module: { HEAP8: Int8Array } })._module.HEAP8.byteLength;
+    if (heap > RETIRE_HEAP_BYTES) retired = `heap grew to ${Math.round(heap / 2 ** 20)} MiB`;
+  }
+  post({ t: 'done', nonce: m.nonce, exitCode, crashed, retired, note });
+}
+
+let loading = false;
+scope.addEventListener('message', (e) => {
+  // Only the frame can post to this worker; a program that reached JavaScript could dispatch fake events itself.
+  if (!e.isTrusted) return;
+  const m = e.data;
+  if (m.t === 'load' && !loading) {
+    loading = true;
+    load(m).catch((err: unknown) => post({ t: 'fatal', note: String(err instanceof Error ? err.message : err) }));
+  } else if (m.t === 'run' && !cur) run(m);
+});
+
+export {};
