@@ -137,7 +137,10 @@ describe('arbiter eval', () => {
     const before = chats().length;
     const out = join(dir, 'never.jsonl');
     const cases: [string[], RegExp][] = [
-      [evalArgs('--ids', '0', '--env', 'nope'), /^arbiter eval: Unknown environment "nope"\. Known: sat, abd, ded, print, hvm\.$/],
+      [
+        evalArgs('--ids', '0', '--env', 'nope'),
+        /^arbiter eval: Unknown environment "nope"\. Known: sat, abd, ded, print, hvm\.$/,
+      ],
       [evalArgs('--ids', '9-2'), /^arbiter eval: Range "9-2" runs backwards/],
       [
         ['eval', '--model', 'solver', '--env', 'sat', '--ids', '0'],

@@ -41,7 +41,10 @@ test('upgrading a version-1 database keeps its runs and samples and adds the dat
   expect((await listRuns()).map((r) => r.id)).toEqual(['old-run']);
   expect(await countSamples('old-run')).toBe(3);
 
-  const rec = await saveDataset('mini.jsonl', 'file:mini.jsonl', [{ program: 'print(1)', inputs: '' }, { prompt: 'p' }]);
+  const rec = await saveDataset('mini.jsonl', 'file:mini.jsonl', [
+    { program: 'print(1)', inputs: '' },
+    { prompt: 'p' },
+  ]);
   expect((await listDatasets()).map((d) => d.length)).toEqual([2]);
   const ds = await openDataset(rec.id);
   expect(await ds.row(1)).toEqual({ prompt: 'p' });
