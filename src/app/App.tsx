@@ -1,6 +1,7 @@
-// The application shell: navigation, storage warnings, and the three pages. UI realm.
+// The application shell: navigation, storage warnings, and the pages (evaluate, runs, one run, compare). UI realm.
 import { Match, Switch, onMount } from 'solid-js';
 import { markInterruptedRuns } from '../storage/runs.ts';
+import { ComparePage } from '../components/compare/ComparePage.tsx';
 import { EvaluatePage } from '../components/EvaluatePage.tsx';
 import { RunPage } from '../components/RunPage.tsx';
 import { RunsPage } from '../components/RunsPage.tsx';
@@ -22,8 +23,11 @@ export function App() {
           <a href="#/evaluate" aria-current={route().page === 'evaluate' ? 'page' : undefined}>
             Evaluate
           </a>
-          <a href="#/runs" aria-current={route().page !== 'evaluate' ? 'page' : undefined}>
+          <a href="#/runs" aria-current={['runs', 'run'].includes(route().page) ? 'page' : undefined}>
             Runs
+          </a>
+          <a href="#/compare" aria-current={route().page === 'compare' ? 'page' : undefined}>
+            Compare
           </a>
         </nav>
       </header>
@@ -35,6 +39,9 @@ export function App() {
           </Match>
           <Match when={route().page === 'runs'}>
             <RunsPage />
+          </Match>
+          <Match when={route().page === 'compare'}>
+            <ComparePage />
           </Match>
           <Match
             when={(() => {

@@ -10,6 +10,8 @@ const HELP = `arbiter: evaluate models on Affine's environments.
 Usage:
   arbiter tasks --env sat --ids 0,5,9 [--json]
   arbiter score --env sat --task-id 7 --reply-file reply.txt [--json]     (--reply-file - reads stdin)
+                Program envs (abd, ded, print) need rows: --dataset FILE (JSONL or Parquet, rl-python schema) or
+                --generated SEED [--generated-size N] (the offline generator); they run in headless Chromium.
   arbiter eval  --endpoint URL --model NAME --env sat --ids 0-99 [--concurrency 8] [--shard 2/8]
                 [--random N --seed S] [--revision REV] [--max-tokens N] [--timeout SECONDS] [--out run.jsonl] [--json]
   arbiter compare run-a.jsonl run-b.jsonl [more.jsonl | affine-scores.json ...] [--rule champion|stages|pareto]
