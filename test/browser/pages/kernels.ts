@@ -1,14 +1,16 @@
 /// <reference types="@webgpu/types" />
 // Page side of the kernel tests and benches (UI realm): exposes `window.kernels` with the GPU kernels, their CPU
-// references, a seeded input generator and a GPU-vs-CPU comparator. Inputs are made in the page, so that only
+// references, a seeded input generator and a GPU-vs-CPU comparator (the Judge kernels' cases: judge-cases.ts). Inputs are made in the page, so that only
 // seeds and small results cross the Playwright boundary.
-import { acquireGpu, type GpuContext } from '../../../src/shared/gpu/device.ts';
+import { acquireGpu } from '../../../src/shared/gpu/device.ts';
 import {
   logprobsGpu,
   type LogprobsGpuOptions,
   type LogprobsTimings,
 } from '../../../src/shared/gpu/kernels/logprobs.ts';
 import { logprobsCpu, MASKED_LOGIT, type LogprobsResult } from '../../../src/shared/logprobs-cpu.ts';
+import { context, gpuErrors, rng } from './context.ts';
+import * as judge from './judge-cases.ts';
 
 /**
  * |gpu − cpu| ≤ TOL · max(1, |cpu|). float32 rounds at 6e-8 relative; the GPU sums exp() in float32 over
@@ -19,17 +21,6 @@ export const TOL = 1e-4;
 
 export type RowKind = 'normal' | 'ties' | 'huge' | 'masked' | 'flat' | 'spike';
 const KINDS: RowKind[] = ['normal', 'ties', 'huge', 'masked', 'flat', 'spike'];
-
-/** mulberry32: tiny, seedable, good enough for test inputs. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface Inputs {
   logits: Float32Array;
@@ -113,14 +104,6 @@ export function compare(gpu: LogprobsResult, cpu: LogprobsResult, inputs: Inputs
   return c;
 }
 
-let gpu: Promise<GpuContext> | undefined;
-const gpuErrors: string[] = [];
-/** The page's device, acquired once; uncaptured errors and loss are collected in `gpuErrors`. */
-function context(): Promise<GpuContext> {
-  gpu ??= acquireGpu({ label: 'KernelsPage.device', onError: (e) => gpuErrors.push(`${e.code}: ${e.message}`) });
-  return gpu;
-}
-
 export interface CaseResult extends Comparison {
   timings: LogprobsTimings;
   gpuErrors: string[];
@@ -196,7 +179,17 @@ async function logprobsBench(
   };
 }
 
-const kernels = { acquireGpu, logprobsGpu, logprobsCpu, makeInputs, compare, context, logprobsCase, logprobsBench };
+const kernels = {
+  acquireGpu,
+  logprobsGpu,
+  logprobsCpu,
+  makeInputs,
+  compare,
+  context,
+  logprobsCase,
+  logprobsBench,
+  ...judge,
+};
 export type Kernels = typeof kernels;
 
 declare global {

@@ -1,0 +1,254 @@
+// The Judge kernels' CPU references (the GPU kernels' oracles): the counter-based hash against known values, the
+// bootstrap's properties (constant samples, bracketing the mean, determinism, ranks) and the dominance counts
+// against a brute-force per-pair definition written independently of the reference.
+import { describe, expect, test } from 'vitest';
+import { bootstrapCpu, bootstrapRanks, type BootstrapInput } from '../../src/shared/judge/bootstrap-cpu.ts';
+import { drawHash, drawIndex, indexOf, lowbias32, streamKey, WEYL } from '../../src/shared/judge/counter-rng.ts';
+import { dominanceCpu, type DominanceInput } from '../../src/shared/judge/dominance-cpu.ts';
+
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The same hash in BigInt arithmetic: no Math.imul, no int32 coercions. */
+function lowbias32Big(v: number): number {
+  const M = 0xffffffffn;
+  let x = BigInt(v);
+  x ^= x >> 16n;
+  x = (x * 0x7feb352dn) & M;
+  x ^= x >> 15n;
+  x = (x * 0x846ca68bn) & M;
+  x ^= x >> 16n;
+  return Number(x);
+}
+
+describe('counter-based hash', () => {
+  test('lowbias32 gives known values (computed with arbitrary-precision integers)', () => {
+    expect([0, 1, 2, 0xdeadbeef, 0xffffffff].map(lowbias32)).toEqual([
+      0, 1753845952, 3507691905, 3861431939, 1734902346,
+    ]);
+    expect(streamKey(42, 3, 7)).toBe(2863361448);
+    expect(drawHash(2863361448, 5)).toBe(729389362);
+    expect(drawIndex(42, 3, 7, 5, 100)).toBe(16);
+  });
+
+  test('agrees with a BigInt implementation on random inputs, and the Weyl step wraps like u32', () => {
+    const rand = rng(1);
+    for (let i = 0; i < 2000; i++) {
+      const x = Math.floor(rand() * 2 ** 32);
+      expect(lowbias32(x)).toBe(lowbias32Big(x));
+      const k = Math.floor(rand() * 70000);
+      expect(drawHash(x, k)).toBe(lowbias32Big(Number((BigInt(x) + BigInt(k) * BigInt(WEYL)) & 0xffffffffn)));
+    }
+  });
+
+  test('indexOf is floor(h · n / 2^32), matching the WGSL 16-bit-halves form, always in [0, n)', () => {
+    const wgsl = (h: number, n: number) =>
+      ((Math.imul(h >>> 16, n) >>> 0) + ((Math.imul(h & 0xffff, n) >>> 0) >>> 16)) >>> 16;
+    const rand = rng(2);
+    for (const n of [1, 2, 3, 100, 300, 65535, 65536]) {
+      for (const h of [
+        0,
+        1,
+        0xffff,
+        0x10000,
+        0xffffffff,
+        ...Array.from({ length: 500 }, () => Math.floor(rand() * 2 ** 32)),
+      ]) {
+        const i = indexOf(h, n);
+        expect(i).toBe(wgsl(h, n));
+        expect(i).toBeGreaterThanOrEqual(0);
+        expect(i).toBeLessThan(n);
+      }
+    }
+  });
+
+  test('draws are roughly uniform', () => {
+    const counts = new Array<number>(10).fill(0);
+    for (let b = 0; b < 1000; b++) for (let k = 0; k < 100; k++) counts[drawIndex(7, 0, b, k, 10)]!++;
+    for (const c of counts) expect(Math.abs(c - 10000)).toBeLessThan(500); // 5 sigma is ~470
+  });
+});
+
+const cells = (...samples: number[][]): Pick<BootstrapInput, 'values' | 'offsets'> => {
+  const offsets = new Uint32Array(samples.length + 1);
+  samples.forEach((s, i) => (offsets[i + 1] = offsets[i]! + s.length));
+  return { values: Float32Array.from(samples.flat()), offsets };
+};
+
+describe('bootstrapCpu', () => {
+  test('ranks: floor(α/2 · B) and B − 1 − that, without float64 slips', () => {
+    expect(bootstrapRanks(10000, 0.95)).toEqual({ lower: 250, upper: 9749 });
+    expect(bootstrapRanks(100, 0.9)).toEqual({ lower: 5, upper: 94 }); // 0.1 / 2 · 100 = 4.999999999999999
+    expect(bootstrapRanks(1, 0.95)).toEqual({ lower: 0, upper: 0 });
+    expect(bootstrapRanks(37, 0.5)).toEqual({ lower: 9, upper: 27 });
+  });
+
+  test('a constant sample gives [c, c]; an empty cell gives NaN; one value gives [x, x]', () => {
+    const r = bootstrapCpu({ ...cells([0.3, 0.3, 0.3, 0.3], [], [0.7]), resamples: 500, seed: 1, level: 0.95 });
+    expect(r.lo[0]).toBeCloseTo(0.3, 6);
+    expect(r.hi[0]).toBe(r.lo[0]);
+    expect(r.mean[0]).toBeCloseTo(0.3, 6);
+    expect([r.mean[1], r.lo[1], r.hi[1]]).toEqual([NaN, NaN, NaN]);
+    expect(r.lo[2]).toBe(Math.fround(0.7));
+    expect(r.hi[2]).toBe(Math.fround(0.7));
+  });
+
+  test('0/1 data: the interval brackets the mean and has about the normal-approximation width', () => {
+    const rand = rng(3);
+    const sample = Array.from({ length: 200 }, () => (rand() < 0.3 ? 1 : 0));
+    const r = bootstrapCpu({ ...cells(sample), resamples: 2000, seed: 9, level: 0.95 });
+    const p = r.mean[0]!;
+    expect(r.lo[0]).toBeLessThan(p);
+    expect(r.hi[0]).toBeGreaterThan(p);
+    const half = 1.96 * Math.sqrt((p * (1 - p)) / 200);
+    expect(r.hi[0]! - r.lo[0]!).toBeGreaterThan(1.6 * half);
+    expect(r.hi[0]! - r.lo[0]!).toBeLessThan(2.4 * half);
+  });
+
+  test('deterministic in the seed; another seed draws other resamples; a wider level gives a wider interval', () => {
+    const rand = rng(4);
+    const input = { ...cells(Array.from({ length: 50 }, rand)), resamples: 300, level: 0.95 };
+    const a = bootstrapCpu({ ...input, seed: 5 });
+    expect(bootstrapCpu({ ...input, seed: 5 })).toEqual(a);
+    expect(bootstrapCpu({ ...input, seed: 6 }).lo[0]).not.toBe(a.lo[0]);
+    const wide = bootstrapCpu({ ...input, seed: 5, level: 0.99 });
+    expect(wide.lo[0]).toBeLessThanOrEqual(a.lo[0]!);
+    expect(wide.hi[0]).toBeGreaterThanOrEqual(a.hi[0]!);
+  });
+
+  test('bounds are resample sums / n: the same sums a direct float32 computation gives', () => {
+    const sample = [0.1, 0.25, 0.9, 0.4, 0.55];
+    const { values, offsets } = cells(sample);
+    const B = 50;
+    const sums = Array.from({ length: B }, (_, b) => {
+      let s = 0;
+      for (let k = 0; k < sample.length; k++) s = Math.fround(s + values[drawIndex(11, 0, b, k, sample.length)]!);
+      return s;
+    }).sort((x, y) => x - y);
+    const r = bootstrapCpu({ values, offsets, resamples: B, seed: 11, level: 0.8 });
+    const { lower, upper } = bootstrapRanks(B, 0.8);
+    expect(r.lo[0]).toBe(sums[lower]! / 5);
+    expect(r.hi[0]).toBe(sums[upper]! / 5);
+  });
+
+  test('refuses bad inputs', () => {
+    const ok = { ...cells([1, 2]), resamples: 10, seed: 1, level: 0.95 };
+    expect(() => bootstrapCpu({ ...ok, level: 0 })).toThrow(/level/);
+    expect(() => bootstrapCpu({ ...ok, resamples: 0 })).toThrow(/resamples/);
+    expect(() => bootstrapCpu({ ...ok, seed: -1 })).toThrow(/seed/);
+    expect(() => bootstrapCpu({ ...ok, values: Float32Array.of(1, NaN) })).toThrow(/not finite/);
+    expect(() => bootstrapCpu({ ...ok, offsets: Uint32Array.of(0, 3) })).toThrow(/offsets/);
+    expect(() => bootstrapCpu({ ...ok, ...cells(new Array<number>(65537).fill(1)) })).toThrow(/at most 65536/);
+  });
+});
+
+/** Brute force, straight from the rule: per pair and env, then per subset, env by env. */
+function bruteDominance(input: DominanceInput) {
+  const { models: n, envs: e, lo, hi, validMask } = input;
+  const subsets = (1 << e) - 1;
+  const valid = (m: number, k: number) => ((validMask[m]! >> k) & 1) === 1;
+  /** Does a beat b on env k? The later of the two must clear the earlier's bar; ties go to the earlier. */
+  const wins = (a: number, b: number, k: number) => {
+    if (!valid(a, k) || !valid(b, k)) return false;
+    const [i, j] = a < b ? [a, b] : [b, a];
+    const laterWins = lo[j * e + k]! > hi[i * e + k]!;
+    return a < b ? !laterWins : laterWins;
+  };
+  const dominates = new Uint32Array(n * subsets);
+  const dominatedBy = new Uint32Array(n * subsets);
+  for (let s = 1; s <= subsets; s++) {
+    const envs = [...Array(e).keys()].filter((k) => (s >> k) & 1);
+    for (let a = 0; a < n; a++) {
+      for (let b = 0; b < n; b++) {
+        if (a !== b && envs.every((k) => wins(a, b, k))) {
+          dominates[a * subsets + s - 1]!++;
+          dominatedBy[b * subsets + s - 1]!++;
+        }
+      }
+    }
+  }
+  return { subsets, dominates, dominatedBy };
+}
+
+function randomDominance(seed: number, n: number, e: number): DominanceInput {
+  const rand = rng(seed);
+  const lo = new Float32Array(n * e);
+  const hi = new Float32Array(n * e);
+  const validMask = new Uint32Array(n);
+  for (let i = 0; i < n * e; i++) {
+    lo[i] = Math.floor(rand() * 4) / 4;
+    hi[i] = lo[i]! + Math.floor(rand() * 3) / 4;
+    if (rand() < 0.8) validMask[Math.floor(i / e)]! |= 1 << (i % e);
+  }
+  return { models: n, envs: e, lo, hi, validMask };
+}
+
+describe('dominanceCpu', () => {
+  test('equals a brute-force per-pair definition on random inputs with ties and invalid results', () => {
+    for (const [n, e] of [
+      [1, 1],
+      [2, 1],
+      [5, 3],
+      [12, 4],
+      [20, 6],
+    ] as const) {
+      for (let seed = 0; seed < 4; seed++) {
+        const input = randomDominance(seed * 100 + n, n, e);
+        expect(dominanceCpu(input)).toEqual(bruteDominance(input));
+      }
+    }
+  });
+
+  test('the earlier model keeps ties; a later model must beat the bar strictly', () => {
+    // Two models, one env; both lo = hi = 0.5: the earlier (index 0) wins.
+    const tie = dominanceCpu({
+      models: 2,
+      envs: 1,
+      lo: Float32Array.of(0.5, 0.5),
+      hi: Float32Array.of(0.5, 0.5),
+      validMask: Uint32Array.of(1, 1),
+    });
+    expect([...tie.dominates]).toEqual([1, 0]);
+    expect([...tie.dominatedBy]).toEqual([0, 1]);
+    // The later model clears the earlier's bar (0.6 > 0.55) on env 0 only: each dominates the other on one env.
+    const split = dominanceCpu({
+      models: 2,
+      envs: 2,
+      lo: Float32Array.of(0.5, 0.5, 0.6, 0.5),
+      hi: Float32Array.of(0.55, 0.55, 0.7, 0.7),
+      validMask: Uint32Array.of(3, 3),
+    });
+    // Subsets {0}, {1}, {0, 1} at indices 0, 1, 2.
+    expect([...split.dominates]).toEqual([0, 1, 0, 1, 0, 0]);
+    expect([...split.dominatedBy]).toEqual([1, 0, 0, 0, 1, 0]);
+  });
+
+  test('a subset with an env either model lacks counts for neither', () => {
+    const r = dominanceCpu({
+      models: 2,
+      envs: 2,
+      lo: new Float32Array(4),
+      hi: new Float32Array(4),
+      validMask: Uint32Array.of(3, 1),
+    });
+    // Model 0 (earlier) wins env 0 (tie); env 1 is missing for model 1, so subsets {1} and {0, 1} count nothing.
+    expect([...r.dominates]).toEqual([1, 0, 0, 0, 0, 0]);
+  });
+
+  test('refuses bad inputs', () => {
+    const ok = randomDominance(1, 3, 2);
+    expect(() => dominanceCpu({ ...ok, models: 257 })).toThrow(/models/);
+    expect(() => dominanceCpu({ ...ok, envs: 9 })).toThrow(/envs/);
+    expect(() => dominanceCpu({ ...ok, validMask: Uint32Array.of(4, 0, 0) })).toThrow(/bits at or above/);
+    expect(() =>
+      dominanceCpu({ ...ok, lo: new Float32Array(6).fill(NaN), validMask: Uint32Array.of(1, 0, 0) }),
+    ).toThrow(/not finite/);
+  });
+});
