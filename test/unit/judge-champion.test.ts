@@ -93,6 +93,29 @@ describe('champion rule: overlap, gate and options', () => {
     expect(v.steps[0]!.detail).toContain('no per-task scores on both sides: aggregate means');
   });
 
+  it('early loss: a complete env below the not-worse bound ends the battle; otherwise Affine would wait', () => {
+    // SWE short of its 200; TERMINAL complete and below 0.4 × 0.98 = 0.392: early loss.
+    const losing = model('chal', { 'SWE-INFINITE': [0.5, 150], 'DISTILL-V2': [0.05, 100], TERMINAL: [0.39, 300] });
+    const lost = championVerdict(champion, losing);
+    expect(lost.winner).toBe('champ');
+    const early = lost.steps.find((s) => s.title === 'Early loss')!;
+    expect(early.passed).toBe(false);
+    expect(early.detail).toContain('below the not-worse bound on TERMINAL');
+    expect(lost.summary).toMatch(/stays champion: chal is worse on SWE-INFINITE, TERMINAL \(early loss\)/);
+    // Same shortfall, but TERMINAL is fine: undecided, the summary says Affine would keep sampling SWE.
+    const pending = championVerdict(
+      champion,
+      model('chal', { 'SWE-INFINITE': [0.5, 150], 'DISTILL-V2': [0.05, 100], TERMINAL: [0.45, 300] }),
+    );
+    expect(pending.winner).toBe('champ');
+    expect(pending.steps.find((s) => s.title === 'Early loss')!.passed).toBe(true);
+    expect(pending.summary).toBe(
+      'champ stays champion for now: too little overlap on SWE-INFINITE (Affine would wait for more samples).',
+    );
+    // With every overlap complete there is no early-loss step at all.
+    expect(championVerdict(champion, challenger(0.395)).steps.some((s) => s.title === 'Early loss')).toBe(false);
+  });
+
   it('an overlap below the sampling count is worse (defaults: SWE 200, TERMINAL 300; others 100)', () => {
     const short = model('chal', { 'SWE-INFINITE': [0.5, 199], 'DISTILL-V2': [0.05, 100], TERMINAL: [0.5, 300] });
     const v = championVerdict(champion, short);

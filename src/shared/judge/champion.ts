@@ -171,6 +171,10 @@ export function championVerdict(
   const worse = envs.filter((_, i) => outcomes[i] === 'worse');
   const wins = dominant.length >= o.minDominantEnvs && worse.length === 0;
   const gateOk = gate.every((g) => g.passed);
+  // Affine's early loss (§6.5 step 6): an env with full overlap below the not-worse bound ends the battle at once;
+  // otherwise, with overlap still missing somewhere, Affine has not decided yet and would keep sampling.
+  const earlyLoss = envs.filter((_, i) => gate[i]!.passed && outcomes[i] === 'worse');
+  const short = envs.filter((_, i) => !gate[i]!.passed);
   const steps: VerdictStep[] = [
     {
       title: 'Overlap',
@@ -189,6 +193,19 @@ export function championVerdict(
             .join(', ')}: those envs count as worse (Affine would wait for more samples).`,
       envs: gate,
     },
+    ...(gateOk
+      ? []
+      : [
+          {
+            title: 'Early loss',
+            passed: earlyLoss.length === 0,
+            detail: earlyLoss.length
+              ? `With a complete overlap, ${cName} is below the not-worse bound on ${earlyLoss.join(', ')}: ` +
+                `Affine ends the battle now, whatever the missing samples would show.`
+              : `No env with a complete overlap is below the not-worse bound: Affine would not decide yet and ` +
+                `would keep sampling ${short.join(', ')}; below, those envs count as worse.`,
+          },
+        ]),
     {
       title: 'Per-env verdict',
       detail: `Dominant: ${dominant.join(', ') || 'none'}. Worse: ${worse.join(', ') || 'none'}.`,
@@ -211,7 +228,12 @@ export function championVerdict(
   return {
     rule: 'champion',
     winner: winner.id,
-    summary: wins ? `${cName} beats champion ${hName}: ${why}.` : `${hName} stays champion: ${cName} is ${why}.`,
+    summary: wins
+      ? `${cName} beats champion ${hName}: ${why}.`
+      : gateOk || earlyLoss.length
+        ? `${hName} stays champion: ${cName} is ${why}${gateOk ? '' : ' (early loss)'}.`
+        : `${hName} stays champion for now: too little overlap on ${short.join(', ')} (Affine would wait for ` +
+          `more samples).`,
     steps,
     weights: { [winner.id]: 1, [(wins ? champion : challenger).id]: 0 },
   };
