@@ -5,16 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { bootstrapCpu, bootstrapRanks, type BootstrapInput } from '../../src/shared/judge/bootstrap-cpu.ts';
 import { drawHash, drawIndex, indexOf, lowbias32, streamKey, WEYL } from '../../src/shared/judge/counter-rng.ts';
 import { dominanceCpu, type DominanceInput } from '../../src/shared/judge/dominance-cpu.ts';
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from '../support/rng.ts';
 
 /** The same hash in BigInt arithmetic: no Math.imul, no int32 coercions. */
 function lowbias32Big(v: number): number {

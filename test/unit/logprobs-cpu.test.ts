@@ -2,6 +2,7 @@
 // random inputs, numerical stability at |logits| ~ 1e4, the tie rule, masked tokens and argument checks.
 import { describe, expect, test } from 'vitest';
 import { logprobsCpu, MASKED_LOGIT, NO_TOKEN } from '../../src/shared/logprobs-cpu.ts';
+import { rng } from '../support/rng.ts';
 
 const f32 = (xs: number[]) => Float32Array.from(xs);
 const u32 = (xs: number[]) => Uint32Array.from(xs);
@@ -19,16 +20,6 @@ function naive(logits: Float32Array, positions: number, vocab: number, targets: 
       .slice(0, k);
     return { lse, target: row[targets[p]!]! - lse, ids: order.map((e) => e.id), lps: order.map((e) => e.x - lse) };
   });
-}
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Float32 outputs against float64 expectations: one float32 rounding, relative to max(1, |expected|). */
