@@ -1,8 +1,11 @@
 // Python values as DED's test cases hold them, with the int/float distinction JS loses: the model, `repr()`,
-// `json.dumps(ensure_ascii=False)`, truthiness and dict lookup. The parsers are in pyparse.ts. Both realms: pure.
+// `json.dumps(ensure_ascii=False)`, truthiness and dict lookup. The parsers are in pyjson.ts and pyliteral.ts. Both realms: pure.
 //
 // Why not JSON.parse: `json.loads("[1.0]")` is a float that `repr` prints as `1.0`, JSON.parse gives 1 (printed `1`),
 // and ints beyond 2^53 lose digits; both change what a function_call test case feeds the program.
+
+/** CPython's default `sys.get_int_max_str_digits()`: both parsers refuse longer int literals. */
+export const INT_MAX_STR_DIGITS = 4300;
 
 /** A Python float (a bare JS number would be ambiguous with an int). */
 export interface PyFloat {

@@ -16,7 +16,8 @@ import {
   pyTypeName,
   type PyValue,
 } from '../common/pyvalue';
-import { pyJsonLoads, pyLiteralEval } from '../common/pyparse';
+import { pyJsonLoads } from '../common/pyjson';
+import { pyLiteralEval } from '../common/pyliteral';
 import type { DedData } from './task';
 
 /** How the test cases were read. */

@@ -1,7 +1,7 @@
 // Vite plugin for the Python sandbox (Node, used by vite.config.ts): builds /sandbox.html from frame.html with
-// frame.ts, worker.ts and harness.py inlined, serves it with its Content-Security-Policy header, and self-hosts
-// Pyodide's runtime files at /pyodide/ (CORS-open: the sandbox's requests carry `Origin: null`), in dev, in
-// preview, and in the build.
+// frame.ts, worker.ts and harness.py (+ harness_reset.py) inlined, serves it with its Content-Security-Policy
+// header, and self-hosts Pyodide's runtime files at /pyodide/ (CORS-open: the sandbox's requests carry
+// `Origin: null`), in dev, in preview, and in the build.
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
@@ -78,7 +78,8 @@ const literal = (s: string) => JSON.stringify(s).replace(/</g, '\\u003c');
 
 /** /sandbox.html, self-contained. */
 export async function buildSandboxHtml(): Promise<string> {
-  const harness = readFileSync(join(HERE, 'harness.py'), 'utf8');
+  // harness_reset.py continues harness.py: one module, kept in two files by what each half does.
+  const harness = ['harness.py', 'harness_reset.py'].map((f) => readFileSync(join(HERE, f), 'utf8')).join('\n\n');
   const worker = `const HARNESS = ${literal(harness)};\n${await stripTypes('worker.ts')}`;
   const frame = `const WORKER_SOURCE = ${literal(worker)};\n${await stripTypes('frame.ts')}`;
   if (/<\/script|<!--/i.test(frame)) throw new Error('frame.ts: the inline script would end early');

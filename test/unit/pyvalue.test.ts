@@ -14,7 +14,8 @@ import {
   pyStrRepr,
   pyTruthy,
 } from '../../envs/common/pyvalue';
-import { pyJsonLoads, pyLiteralEval } from '../../envs/common/pyparse';
+import { pyJsonLoads } from '../../envs/common/pyjson';
+import { pyLiteralEval } from '../../envs/common/pyliteral';
 import { affineRef, type RefResult } from '../support/python-executor';
 
 const LITERALS = [
