@@ -1,5 +1,4 @@
 // Results table: per environment n, mean and a 95% interval (Wilson for 0/1 scores). Both realms.
-import { wilson } from '../judge/intervals.ts';
 
 export interface EnvSummary {
   env: string;
@@ -10,8 +9,19 @@ export interface EnvSummary {
   errors: number;
 }
 
-// Wilson moved to the Judge's interval module; re-exported so existing imports keep working.
-export { wilson };
+/** Two-sided 95% normal quantile. */
+export const Z95 = 1.959963984540054;
+
+/** Wilson score interval for k successes in n trials ([0, 1] when n = 0: nothing is known). */
+export function wilson(k: number, n: number, z = Z95): [number, number] {
+  if (n === 0) return [0, 1];
+  const p = k / n;
+  const z2 = z * z;
+  const den = 1 + z2 / n;
+  const centre = (p + z2 / (2 * n)) / den;
+  const half = (z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / den;
+  return [Math.max(0, centre - half), Math.min(1, centre + half)];
+}
 
 /** Incrementally folds samples into per-environment totals. */
 export class SummaryBuilder {

@@ -1,8 +1,13 @@
 // Confidence intervals for a mean score: Wilson and Jeffreys for 0/1 scores, a bootstrap percentile interval for
 // anything else, and `intervalFor` that picks one. Both realms.
+import erfcinv from '@stdlib/math-base-special-erfcinv';
 import betaQuantile from '@stdlib/stats-base-dists-beta-quantile';
 import { bootstrapCpu, type BootstrapInput, type BootstrapResult } from './bootstrap-cpu.ts';
 import type { EnvScores } from './types.ts';
+// Wilson lives with the results table (summary.ts), which must not pull in the Beta quantile or the bootstrap.
+import { wilson, Z95 } from '../eval/summary.ts';
+
+export { wilson, Z95 };
 
 export type IntervalMethod = 'wilson' | 'jeffreys' | 'bootstrap';
 
@@ -14,51 +19,15 @@ export interface Interval {
   level: number;
 }
 
-/** Two-sided 95% normal quantile, exact to the last digit (what `summary.ts` has always used). */
-export const Z95 = 1.959963984540054;
-
-/**
- * Standard normal quantile (Acklam's rational approximation, relative error below 1.2e-9), for levels other than
- * 95%. Precise enough for an interval printed with four decimals.
- */
+/** Standard normal quantile, from the inverse complementary error function: Φ⁻¹(p) = −√2 · erfc⁻¹(2p). */
 export function normalQuantile(p: number): number {
   if (!(p > 0 && p < 1)) throw new RangeError(`normalQuantile: p must be in (0, 1), not ${p}.`);
-  const a = [
-    -39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239,
-  ];
-  const b = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
-  const c = [
-    -0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968,
-    2.938163982698783,
-  ];
-  const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
-  const tail = (q: number) =>
-    (((((c[0]! * q + c[1]!) * q + c[2]!) * q + c[3]!) * q + c[4]!) * q + c[5]!) /
-    ((((d[0]! * q + d[1]!) * q + d[2]!) * q + d[3]!) * q + 1);
-  if (p < 0.02425) return tail(Math.sqrt(-2 * Math.log(p)));
-  if (p > 1 - 0.02425) return -tail(Math.sqrt(-2 * Math.log(1 - p)));
-  const q = p - 0.5;
-  const r = q * q;
-  return (
-    ((((((a[0]! * r + a[1]!) * r + a[2]!) * r + a[3]!) * r + a[4]!) * r + a[5]!) * q) /
-    (((((b[0]! * r + b[1]!) * r + b[2]!) * r + b[3]!) * r + b[4]!) * r + 1)
-  );
+  return -Math.SQRT2 * erfcinv(2 * p);
 }
 
 /** z for a two-sided interval at `level` (0.95 → 1.95996…). */
 export function zFor(level: number): number {
   return level === 0.95 ? Z95 : normalQuantile((1 + level) / 2);
-}
-
-/** Wilson score interval for k successes in n trials ([0, 1] when n = 0: nothing is known). */
-export function wilson(k: number, n: number, z = Z95): [number, number] {
-  if (n === 0) return [0, 1];
-  const p = k / n;
-  const z2 = z * z;
-  const den = 1 + z2 / n;
-  const centre = (p + z2 / (2 * n)) / den;
-  const half = (z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / den;
-  return [Math.max(0, centre - half), Math.min(1, centre + half)];
 }
 
 /**
