@@ -119,6 +119,11 @@ function fromGpuError(error: GPUError, where: string): GpuError {
   return new GpuError('validation', `${where}: WebGPU error: ${error.message}`);
 }
 
+/** The largest buffer one storage binding can take on this device (both limits apply), or `cap` if smaller. */
+export function maxBindingBytes(limits: GPUSupportedLimits, cap = Infinity): number {
+  return Math.min(limits.maxStorageBufferBindingSize, limits.maxBufferSize, cap);
+}
+
 /**
  * Runs `fn` inside validation and out-of-memory error scopes and throws the first error as a GpuError, so that a
  * failed allocation or a bad dispatch rejects this call instead of only reaching the uncapturederror handler.

@@ -10,7 +10,7 @@ import {
   type BootstrapInput,
   type BootstrapResult,
 } from '../../judge/bootstrap-cpu.ts';
-import { GpuError } from '../device.ts';
+import { GpuError, maxBindingBytes } from '../device.ts';
 import { cacheFor, type KernelCache, type KernelSpec } from './cache.ts';
 
 /** Byte size of the WGSL `Params` uniform: cellBase, resamples, seed, lower, upper, 3 words of padding. */
@@ -71,11 +71,7 @@ export function bootstrapGpu(
     const hi = new Float64Array(cells).fill(NaN);
     const timings = { totalMs: 0, dispatches: 0 };
     if (cells === 0) return { mean, lo, hi, timings };
-    const scratchLimit = Math.min(
-      limits.maxStorageBufferBindingSize,
-      limits.maxBufferSize,
-      options.maxScratchBytes ?? DEFAULT_MAX_SCRATCH_BYTES,
-    );
+    const scratchLimit = maxBindingBytes(limits, options.maxScratchBytes ?? DEFAULT_MAX_SCRATCH_BYTES);
     const perDispatch = Math.min(
       cells,
       limits.maxComputeWorkgroupsPerDimension,
@@ -87,7 +83,7 @@ export function bootstrapGpu(
         `BootstrapKernel: ${resamples} resamples of one cell exceed this device's buffer limits`,
       );
     }
-    if (values.byteLength > Math.min(limits.maxStorageBufferBindingSize, limits.maxBufferSize)) {
+    if (values.byteLength > maxBindingBytes(limits)) {
       throw new GpuError('too-large', `BootstrapKernel: ${values.length} values exceed this device's buffer limits`);
     }
     const pipeline = await cache.pipeline({ WG: wg });

@@ -5,7 +5,7 @@
 // CPU reference: src/shared/logprobs-cpu.ts.
 import shaderCode from '../../../../shaders/logprobs.wgsl?raw';
 import { checkLogprobsArgs, NO_TOKEN, type LogprobsResult } from '../../logprobs-cpu.ts';
-import { GpuError, StagingRing, withErrorScopes } from '../device.ts';
+import { GpuError, maxBindingBytes, StagingRing, withErrorScopes } from '../device.ts';
 
 /** Byte size of the WGSL `Params` uniform: vocab, rowBase, rows, padding (u32 each). */
 export const LOGPROBS_PARAMS_BYTES = 16;
@@ -214,11 +214,7 @@ async function runLogprobs(
     throw new RangeError(`workgroupSize ${wg} with k=${k} needs ${wgBytes} B of workgroup memory; over 16 KiB`);
   }
   const rowBytes = vocab * 4;
-  const chunkLimit = Math.min(
-    limits.maxStorageBufferBindingSize,
-    limits.maxBufferSize,
-    options.maxChunkBytes ?? DEFAULT_MAX_CHUNK_BYTES,
-  );
+  const chunkLimit = maxBindingBytes(limits, options.maxChunkBytes ?? DEFAULT_MAX_CHUNK_BYTES);
   // −16: the buffer is padded to whole vec4s.
   const rowsPerChunk = Math.min(
     positions,
