@@ -1,7 +1,7 @@
 // Loads what the Compare page compares: a stored run (IndexedDB), a JSONL file of Affine samples (one model or
 // several), or Affine's published documents (from files or fetched from the public API). UI realm, no DOM.
-import { ImportError, parseJsonl, type SampleRecord } from '../../shared/eval/sample.ts';
-import { modelFromSamples, modelLabel, modelsFromJsonl } from '../../shared/judge/from-samples.ts';
+import { ImportError, type SampleRecord } from '../../shared/eval/sample.ts';
+import { jsonlModels, modelFromSamples, modelLabel } from '../../shared/judge/from-samples.ts';
 import { forEachSample } from '../../storage/samples.ts';
 import type { RunRecord } from '../../storage/schema.ts';
 import { modelName, modelRevision } from '../../shared/eval/run-config.ts';
@@ -29,25 +29,22 @@ export async function loadRunModel(run: RunRecord): Promise<CompareModel> {
 }
 
 /**
- * Every model of a JSONL file. `modelsFromJsonl` decides ids, labels and scores; the same lines, grouped the same
- * way (model + revision, in order of first appearance), give each model's task series.
+ * Every model of a JSONL file, parsed once: `jsonlModels` decides ids, labels and the grouping; each group gives the
+ * model's scores and its task series.
  * @throws CompareLoadError 'bad-file' naming the file and the line.
  */
 export function loadJsonlModels(text: string, fileName: string): CompareModel[] {
   let models;
   try {
-    models = modelsFromJsonl(text, fileName);
+    models = jsonlModels(text, fileName);
   } catch (e) {
     if (e instanceof ImportError) throw new CompareLoadError('bad-file', e.message);
     throw e;
   }
-  const groups = new Map<string, SampleRecord[]>();
-  for (const s of parseJsonl(text, `file:${fileName}`)) {
-    const key = JSON.stringify([s.model, s.modelRevision]);
-    const g = groups.get(key);
-    if (g) g.push(s);
-    else groups.set(key, [s]);
-  }
-  const series = [...groups.values()].map(seriesOf);
-  return models.map((scores, i) => ({ scores, kind: 'file', source: fileName, series: series[i] ?? {} }));
+  return models.map((m) => ({
+    scores: modelFromSamples(m.id, m.label, m.samples),
+    kind: 'file',
+    source: fileName,
+    series: seriesOf(m.samples),
+  }));
 }

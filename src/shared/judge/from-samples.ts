@@ -39,12 +39,20 @@ export function modelLabel(model: string, revision: string | null, fallback: str
   return revision ? `${model}@${revision.slice(0, 8)}` : model;
 }
 
+/** One model's lines of a JSONL file: the id and label the Judge gives it, and its samples. */
+export interface JsonlModel {
+  id: string;
+  label: string;
+  samples: SampleRecord[];
+}
+
 /**
- * Every model of a JSONL file in Affine's sample format. Lines are grouped by `model` + `model_revision`, in order of
- * first appearance. Ids are `file:<name>` for a file of one model, `file:<name>#<k>` (k from 1) otherwise.
+ * The models of a JSONL file in Affine's sample format, each with its samples. Lines are grouped by `model` +
+ * `model_revision`, in order of first appearance. Ids are `file:<name>` for a file of one model, `file:<name>#<k>`
+ * (k from 1) otherwise.
  * @throws ImportError naming the file and the line ('run.jsonl: Line 3: "score" must be a number.').
  */
-export function modelsFromJsonl(text: string, fileName: string): ModelScores[] {
+export function jsonlModels(text: string, fileName: string): JsonlModel[] {
   let samples: SampleRecord[];
   try {
     samples = parseJsonl(text, `file:${fileName}`);
@@ -64,6 +72,11 @@ export function modelsFromJsonl(text: string, fileName: string): ModelScores[] {
   return [...groups.values()].map((g, i) => {
     const first = g[0]!;
     const id = many ? `file:${fileName}#${i + 1}` : `file:${fileName}`;
-    return modelFromSamples(id, modelLabel(first.model, first.modelRevision, fileName), g);
+    return { id, label: modelLabel(first.model, first.modelRevision, fileName), samples: g };
   });
+}
+
+/** Every model of a JSONL file as `ModelScores` (see `jsonlModels`). @throws ImportError naming the file and line. */
+export function modelsFromJsonl(text: string, fileName: string): ModelScores[] {
+  return jsonlModels(text, fileName).map((m) => modelFromSamples(m.id, m.label, m.samples));
 }
