@@ -21,8 +21,6 @@ const MAX_NOTE_CHARS = 4_096;
 const MAX_SNAPSHOT_BYTES = 128 * 2 ** 20;
 const MAX_LOAD_FAILURES = 3;
 const NONCE = /^[0-9a-f]{32}$/;
-/** How long a ready frame waits for the page's first run before it counts as idle. */
-const IDLE_MS = 50;
 
 // This document's origin is opaque ("null"), but its URL is the app's: that is where Pyodide lives.
 const appOrigin = new URL(location.href).origin;
@@ -38,12 +36,11 @@ meta.content =
   `worker-src data:; connect-src ${base}`;
 document.head.append(meta);
 
-const toPage = (m: FrameToPage, transfer: Transferable[] = []) => parent.postMessage(m, appOrigin, transfer);
+const toPage = (m: FrameToPage) => parent.postMessage(m, appOrigin);
 
 let cfg: Init | null = null;
+/** From this frame's first interpreter (the build's, or one it made): the others start from it. */
 let snapshot: Uint8Array | null = null;
-/** Whether the page still needs our snapshot; see sendSnapshotWhenIdle. */
-let snapshotOwed = false;
 let active: Slot | null = null;
 const spares: Slot[] = [];
 let job: { slot: Slot; nonce: string } | null = null;
@@ -71,18 +68,6 @@ function start(makesSnapshot: boolean): Slot {
   return slot;
 }
 
-/**
- * The page starts its other sandboxes once it has the snapshot: copying it there (~21 MB) and their start-up would
- * compete for the CPU with the page's first execution (about 1 s later on 2 cores), so it goes when this frame is
- * idle: after that execution, or once ready with no run for IDLE_MS.
- */
-function sendSnapshotWhenIdle(): void {
-  if (!snapshotOwed || job || !snapshot) return;
-  snapshotOwed = false;
-  const copy = snapshot.slice();
-  toPage({ t: 'snapshot', bytes: copy }, [copy.buffer]);
-}
-
 function kill(slot: Slot): void {
   slot.worker.terminate();
   slot.ready = false;
@@ -104,7 +89,6 @@ function refill(): void {
   if (!job && active?.ready && !announced) {
     announced = true;
     toPage({ t: 'ready', loadMs: active.runs === 0 ? active.loadMs : 0 });
-    if (snapshotOwed) setTimeout(sendSnapshotWhenIdle, IDLE_MS);
   }
 }
 
@@ -113,7 +97,6 @@ function finish(done: Omit<Done, 't' | 'nonce'>): void {
   job = null;
   toPage({ t: 'done', nonce: j.nonce, ...done });
   refill();
-  sendSnapshotWhenIdle();
 }
 
 function fail(slot: Slot, note: string): void {
@@ -144,9 +127,7 @@ function onWorker(slot: Slot, data: unknown): void {
   } else if (m.t === 'snapshot' && slot.makesSnapshot && !snapshot && slot.runs === 0) {
     if (!(m.bytes instanceof Uint8Array) || m.bytes.byteLength > MAX_SNAPSHOT_BYTES) return;
     snapshot = m.bytes;
-    snapshotOwed = true;
     refill();
-    if (announced && !job) setTimeout(sendSnapshotWhenIdle, IDLE_MS);
   } else if (m.t === 'out' && mine) {
     if ((m.stream !== 1 && m.stream !== 2) || typeof m.data !== 'string' || m.data.length > MAX_CHUNK_CHARS) return;
     toPage({ t: 'out', nonce: job!.nonce, stream: m.stream, data: m.data });
@@ -175,10 +156,7 @@ function onPage(e: MessageEvent<unknown>): void {
     const { isolation, spares: n, maxRuns, maxMemoryBytes } = m;
     if (isolation !== 'reset' && isolation !== 'fresh') return;
     if (!Number.isInteger(n) || !Number.isInteger(maxRuns) || !Number.isInteger(maxMemoryBytes)) return;
-    const snap = m.snapshot;
-    if (snap !== null && !(snap instanceof Uint8Array && snap.byteLength <= MAX_SNAPSHOT_BYTES)) return;
-    cfg = { t: 'init', isolation, spares: n!, maxRuns: maxRuns!, maxMemoryBytes: maxMemoryBytes!, snapshot: null };
-    snapshot = snap ?? null;
+    cfg = { t: 'init', isolation, spares: n!, maxRuns: maxRuns!, maxMemoryBytes: maxMemoryBytes! };
     refill();
   } else if (m.t === 'run' && cfg) {
     const { nonce, code, stdin, maxOutputBytes } = m;

@@ -58,18 +58,14 @@ interface Pending {
 }
 
 const MAX_FAILED_STARTS = 3;
-/**
- * The first snapshot any pool in this page received: it is taken right after Pyodide starts, before any program,
- * so later pools (and replacements) start from it in ~0.2 s instead of ~1.2 s.
- */
-let pageSnapshot: Uint8Array | null = null;
 
 export class SandboxPool implements Executor {
   readonly size: number;
   private readonly opts: Required<Omit<SandboxPoolOptions, 'size' | 'container'>> & { container?: HTMLElement };
   private readonly members: Member[] = [];
   private readonly queue: Pending[] = [];
-  private snapshot: Uint8Array | null = pageSnapshot;
+  /** Whether the first sandbox has been idle or finished an execution: then the others may start. */
+  private firstIdle = false;
   private t0: number | null = null;
   private failedStarts = 0;
   private broken: string | null = null;
@@ -105,8 +101,7 @@ export class SandboxPool implements Executor {
   }
 
   /**
-   * Starts every sandbox (the first one cold, the rest from its snapshot) and resolves when all of them are loaded
-   * and idle. Also useful after a burst of work: it waits for replacements too.
+   * Starts every sandbox (the first one alone, then the rest) and resolves when all of them are loaded and idle. Also useful after a burst of work: it waits for replacements too.
    */
   warmUp(): Promise<void> {
     this.grow();
@@ -142,11 +137,14 @@ export class SandboxPool implements Executor {
     };
   }
 
-  /** Creates the first sandbox, then the others once a snapshot exists (each then starts in ~0.2 s, not ~1.2 s). */
+  /**
+   * Creates the first sandbox, and the others once it is idle or has finished its first execution: on few cores their
+   * start-up (~2.5 s of CPU each) would delay the first result by as much.
+   */
   private grow(): void {
     if (this.disposed || this.broken) return;
     this.t0 ??= performance.now();
-    const target = this.snapshot ? this.size : Math.max(1, this.members.length);
+    const target = this.firstIdle ? this.size : Math.max(1, this.members.length);
     while (this.members.length < target) this.add();
   }
 
@@ -159,16 +157,10 @@ export class SandboxPool implements Executor {
         spares: this.opts.spares,
         maxRuns: this.opts.maxRunsPerInterpreter,
         maxMemoryBytes: this.opts.maxMemoryBytes,
-        snapshot: this.snapshot,
         container: this.opts.container ?? document.body,
       },
       {
         ready: (loadMs) => this.onReady(member, loadMs),
-        snapshot: (bytes) => {
-          pageSnapshot ??= bytes;
-          this.snapshot ??= bytes;
-          this.grow();
-        },
         dead: (reason) => this.onDead(member, reason),
       },
     );
@@ -186,8 +178,15 @@ export class SandboxPool implements Executor {
       if (this.s.allReadyMs === null && this.members.length === this.size && this.members.every((x) => x.everReady))
         this.s.allReadyMs = Math.round(elapsed);
     }
+    if (this.queue.length === 0) this.idle();
     this.pump();
     this.wakeIfWarm();
+  }
+
+  private idle(): void {
+    if (this.firstIdle) return;
+    this.firstIdle = true;
+    this.grow();
   }
 
   private wakeIfWarm(): void {
@@ -227,6 +226,7 @@ export class SandboxPool implements Executor {
           this.s.retired[key] = (this.s.retired[key] ?? 0) + 1;
         }
         p.resolve(r);
+        this.idle();
         this.pump();
       }, p.reject);
     }

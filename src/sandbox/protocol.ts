@@ -5,8 +5,6 @@
 export const MAX_CHUNK_CHARS = 65_536;
 /** Longest error or reason text a message may carry. */
 export const MAX_NOTE_CHARS = 4_096;
-/** Largest Pyodide memory snapshot the page accepts from a frame (a fresh one is about 21 MB). */
-export const MAX_SNAPSHOT_BYTES = 128 * 2 ** 20;
 
 /** `reset`: one interpreter serves many executions, restored after each. `fresh`: a new interpreter per execution. */
 export type Isolation = 'reset' | 'fresh';
@@ -19,7 +17,6 @@ export type PageToFrame =
       spares: number;
       maxRuns: number;
       maxMemoryBytes: number;
-      snapshot: Uint8Array | null;
     }
   | { t: 'run'; nonce: string; code: string; stdin: string; maxOutputBytes: number };
 
@@ -27,7 +24,6 @@ export type PageToFrame =
 export type FrameToPage =
   | { t: 'hello' }
   | { t: 'ready'; loadMs: number }
-  | { t: 'snapshot'; bytes: Uint8Array }
   | { t: 'out'; nonce: string; stream: 1 | 2; data: string }
   | {
       t: 'done';
@@ -79,10 +75,6 @@ export function parseFrameMessage(data: unknown): FrameToPage | null {
     case 'ready':
       return hasOnly(m, ['t', 'loadMs']) && typeof m.loadMs === 'number' && m.loadMs >= 0
         ? { t: 'ready', loadMs: m.loadMs }
-        : null;
-    case 'snapshot':
-      return hasOnly(m, ['t', 'bytes']) && m.bytes instanceof Uint8Array && m.bytes.byteLength <= MAX_SNAPSHOT_BYTES
-        ? { t: 'snapshot', bytes: m.bytes }
         : null;
     case 'out':
       return hasOnly(m, ['t', 'nonce', 'stream', 'data']) &&

@@ -14,15 +14,12 @@ export interface SandboxOptions {
   spares: number;
   maxRuns: number;
   maxMemoryBytes: number;
-  /** A memory snapshot of a freshly started interpreter: starts a new one in ~0.2 s instead of ~1.2 s. */
-  snapshot: Uint8Array | null;
   container: HTMLElement;
 }
 
 export interface SandboxEvents {
   /** An interpreter is loaded and idle; loadMs is how long it took to start. */
   ready(loadMs: number): void;
-  snapshot(bytes: Uint8Array): void;
   /** The iframe is gone (killed or failed to start); the pool replaces it. */
   dead(reason: string): void;
 }
@@ -157,16 +154,13 @@ export class Sandbox {
     const j = this.job;
     switch (m.t) {
       case 'hello': {
-        const { isolation, spares, maxRuns, maxMemoryBytes, snapshot } = this.opts;
-        this.post({ t: 'init', isolation, spares, maxRuns, maxMemoryBytes, snapshot: snapshot?.slice() ?? null });
+        const { isolation, spares, maxRuns, maxMemoryBytes } = this.opts;
+        this.post({ t: 'init', isolation, spares, maxRuns, maxMemoryBytes });
         return;
       }
       case 'ready':
         this.started = true;
         if (!j) this.events.ready(m.loadMs);
-        return;
-      case 'snapshot':
-        this.events.snapshot(m.bytes);
         return;
       case 'fatal':
         this.kill('fatal', m.note);

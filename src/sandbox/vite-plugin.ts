@@ -2,6 +2,7 @@
 // frame.ts, worker.ts and harness.py (+ harness_reset.py) inlined, serves it with its Content-Security-Policy
 // header, and self-hosts Pyodide's runtime files at /pyodide/ (CORS-open: the sandbox's requests carry
 // `Origin: null`), in dev, in preview, and in the build.
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
@@ -26,6 +27,13 @@ export const PYODIDE_FILES = [
  * ~2.2 s to ~1 s with it, and so does each import of a module a program pulls in.
  */
 export const STDLIB_PYC = 'python_stdlib_pyc.zip';
+
+/**
+ * A memory snapshot of Pyodide just started on STDLIB_PYC, made in Node at build time: an interpreter restored from
+ * it skips Python's start-up (~1.5 s in Chromium here). It is only valid with the very same pyodide.asm.wasm and
+ * STDLIB_PYC bytes (the heap holds zipimport's offsets into the zip), so it is cached under both.
+ */
+export const SNAPSHOT = 'python_snapshot.bin';
 
 const COMPILE_STDLIB = `
 import zipfile, importlib.util
@@ -55,6 +63,37 @@ async function compileStdlib(root: string, version: string): Promise<Buffer> {
   writeFileSync(`${file}.tmp`, zip);
   renameSync(`${file}.tmp`, file);
   return zip;
+}
+
+/**
+ * What a browser would see, not Node: Emscripten takes sys.executable from thisProgram (Node's script path) and LANG
+ * from the browser's language. worker.ts sets the same LANG, so every interpreter has one environment, as in Affine's
+ * python:3.12 image. sys.path: loadPyodide inserts '' again after a restore.
+ */
+export const SNAPSHOT_ENV = { LANG: 'C.UTF-8' };
+
+/** Builds SNAPSHOT in Node (~3 s), cached under node_modules/.cache per Pyodide version and STDLIB_PYC hash. */
+async function makeSnapshot(root: string, version: string, stdlib: Buffer): Promise<Buffer> {
+  const dir = join(root, '..', '.cache', 'arbiter-pyodide');
+  const hash = createHash('sha256').update(stdlib).digest('hex').slice(0, 16);
+  const file = join(dir, `${SNAPSHOT.replace('.bin', '')}-${version}-${hash}.bin`);
+  if (existsSync(file)) return readFileSync(file);
+  const zip = join(dir, `stdlib-${hash}.zip`);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(zip, stdlib);
+  const mod = (await import(pathToFileURL(join(root, 'pyodide.mjs')).href)) as { loadPyodide: typeof LoadPyodide };
+  const py = await mod.loadPyodide({
+    indexURL: `${root}/`,
+    stdLibURL: zip,
+    env: SNAPSHOT_ENV,
+    _sysExecutable: './this.program',
+    _makeSnapshot: true,
+  } as Parameters<typeof LoadPyodide>[0]);
+  py.runPython("import sys; sys.path.remove('')");
+  const bytes = Buffer.from(py.makeMemorySnapshot());
+  writeFileSync(`${file}.tmp`, bytes);
+  renameSync(`${file}.tmp`, file);
+  return bytes;
 }
 
 /** The policy for /sandbox.html served from `origin`: scripts and fetches only from the app's /pyodide/. */
@@ -109,7 +148,10 @@ export function pyodideSandbox(): Plugin {
       package: 'pyodide',
       version,
       files: PYODIDE_FILES,
-      derived: { [STDLIB_PYC]: 'python_stdlib.zip plus a .pyc per module, compiled by this Pyodide (vite-plugin.ts)' },
+      derived: {
+        [STDLIB_PYC]: 'python_stdlib.zip plus a .pyc per module, compiled by this Pyodide (vite-plugin.ts)',
+        [SNAPSHOT]: `memory of this Pyodide just started on ${STDLIB_PYC} (vite-plugin.ts)`,
+      },
     },
     null,
     2,
@@ -121,6 +163,16 @@ export function pyodideSandbox(): Plugin {
       console.warn(`arbiter-pyodide-sandbox: serving ${STDLIB_PYC} without bytecode (${String(e)})`);
       return readFileSync(join(root, 'python_stdlib.zip'));
     }));
+
+  let snapshot: Promise<Buffer | null> | null = null;
+  // Without it each interpreter starts the slow way, and the first one makes a snapshot for the others (worker.ts).
+  const getSnapshot = () =>
+    (snapshot ??= getStdlibPyc()
+      .then((zip) => makeSnapshot(root, version, zip))
+      .catch((e: unknown) => {
+        console.warn(`arbiter-pyodide-sandbox: no ${SNAPSHOT} (${String(e)}); interpreters start without it`);
+        return null;
+      }));
 
   /** Headers both servers add; in dev it also answers, in preview the built files are served after it. */
   const headers =
@@ -166,6 +218,14 @@ export function pyodideSandbox(): Plugin {
         );
         return;
       }
+      if (f === SNAPSHOT) {
+        void getSnapshot().then((bytes) => {
+          if (!bytes) return next();
+          res.setHeader('Content-Type', 'application/octet-stream');
+          res.end(bytes);
+        });
+        return;
+      }
       if (!(PYODIDE_FILES as readonly string[]).includes(f)) return next();
       res.setHeader('Content-Type', contentType(f));
       res.end(readFileSync(join(root, f)));
@@ -184,6 +244,8 @@ export function pyodideSandbox(): Plugin {
       for (const f of PYODIDE_FILES)
         this.emitFile({ type: 'asset', fileName: `pyodide/${f}`, source: readFileSync(join(root, f)) });
       this.emitFile({ type: 'asset', fileName: `pyodide/${STDLIB_PYC}`, source: await getStdlibPyc() });
+      const snap = await getSnapshot();
+      if (snap) this.emitFile({ type: 'asset', fileName: `pyodide/${SNAPSHOT}`, source: snap });
       this.emitFile({ type: 'asset', fileName: 'pyodide/VERSION.json', source: versionJson });
     },
   };

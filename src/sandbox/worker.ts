@@ -92,22 +92,42 @@ function capWasmMemory(maxBytes: number): void {
   (WebAssembly as { Memory: unknown }).Memory = Capped;
 }
 
+/** The build's snapshot, or null when the server has none (then this interpreter starts plainly and makes one). */
+async function fetchSnapshot(base: string): Promise<Uint8Array | null> {
+  try {
+    const res = await fetch(`${base}python_snapshot.bin`); // vite-plugin.ts SNAPSHOT
+    return res.ok ? new Uint8Array(await res.arrayBuffer()) : null;
+  } catch {
+    return null;
+  }
+}
+
 async function load(m: Extract<FrameToWorker, { t: 'load' }>): Promise<void> {
   const t0 = now();
   capWasmMemory(m.maxMemoryBytes);
-  const mod = (await import(/* @vite-ignore */ m.base + 'pyodide.mjs')) as { loadPyodide: typeof LoadPyodide };
+  // The first interpreter of a frame fetches the build's snapshot (vite-plugin.ts) and shares it with the frame.
+  // Meanwhile Pyodide's own script loads (it defines _createPyodideModule, which loadPyodide then reuses).
+  const [mod, snapshot] = await Promise.all([
+    import(/* @vite-ignore */ m.base + 'pyodide.mjs') as Promise<{ loadPyodide: typeof LoadPyodide }>,
+    m.snapshot ?? (m.makeSnapshot ? fetchSnapshot(m.base) : null),
+    import(/* @vite-ignore */ m.base + 'pyodide.asm.js'),
+  ]);
   const quiet = () => {};
   py = await mod.loadPyodide({
     indexURL: m.base,
     // Sources plus bytecode (vite-plugin.ts): start-up and every stdlib import skip compiling.
     stdLibURL: `${m.base}python_stdlib_pyc.zip`,
+    env: { LANG: 'C.UTF-8' }, // vite-plugin.ts SNAPSHOT_ENV
     stdout: quiet,
     stderr: quiet,
-    ...(m.snapshot ? { _loadSnapshot: m.snapshot } : {}),
-    ...(m.makeSnapshot ? { _makeSnapshot: true } : {}),
+    ...(snapshot ? { _loadSnapshot: snapshot.slice() } : {}),
+    ...(m.makeSnapshot && !snapshot ? { _makeSnapshot: true } : {}),
   });
   if (m.makeSnapshot) {
-    const bytes = py.makeMemorySnapshot();
+    // Restoring inserts '' into sys.path again (as the build's snapshot is made: vite-plugin.ts).
+    if (!snapshot) py.runPython("import sys; sys.path.remove('')");
+    const bytes = snapshot ?? py.makeMemorySnapshot();
+    if (!snapshot) py.runPython("sys.path.insert(0, '')");
     post({ t: 'snapshot', bytes }, [bytes.buffer]);
   }
   py.setStdin({ read: onRead, isatty: false });

@@ -1,6 +1,6 @@
 // Shared by the sandbox browser tests: opens the app and installs `window.sandboxTest`, a few named SandboxPools
 // driven from Node through page.evaluate. Node (the functions passed to evaluate run in the page).
-import type { Browser, Page } from 'playwright';
+import type { Browser, BrowserContext, Page } from 'playwright';
 import type { ExecRequest, ExecResult } from '../../src/shared/api/sandbox.ts';
 import type { SandboxPool, SandboxPoolOptions, SandboxPoolStats } from '../../src/sandbox/pool.ts';
 
@@ -19,8 +19,15 @@ declare global {
   }
 }
 
-export async function openSandboxPage(browser: Browser, appUrl: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
+/** `prepare` may route or watch the new context's requests before the page opens. */
+export async function openSandboxPage(
+  browser: Browser,
+  appUrl: string,
+  prepare?: (context: BrowserContext) => Promise<void>,
+): Promise<Page> {
+  const context = await browser.newContext();
+  await prepare?.(context);
+  const page = await context.newPage();
   await page.goto(`${appUrl}/#/runs`);
   await page.waitForFunction(() => '__arbiter' in window);
   await page.evaluate(() => {

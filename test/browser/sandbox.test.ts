@@ -2,7 +2,7 @@
 // (stdin, both streams, exit codes, warnings, tracebacks), the wall-clock limit, the output cap, parallelism, and
 // that nothing one program changes reaches the next.
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import type { Browser, Page } from 'playwright';
+import type { Browser, BrowserContext, Page } from 'playwright';
 import type { ExecRequest, ExecResult } from '../../src/shared/api/sandbox.ts';
 import type { SandboxPoolStats } from '../../src/sandbox/pool.ts';
 import { launchChromium } from '../support/chromium.ts';
@@ -210,4 +210,52 @@ test("'fresh' isolation gives every execution a new interpreter", async () => {
   const s = await stats('fresh');
   expect(s.retired['fresh isolation']).toBe(2);
   expect(s.interpreterLoadMs.length).toBeGreaterThanOrEqual(2);
+});
+
+// What a program can see of its interpreter. Printed by one restored from the build's memory snapshot
+// (vite-plugin.ts) and by one started the slow way (no snapshot served): they must not differ.
+const ENVIRONMENT = [
+  'import json, os, sys',
+  'print(json.dumps([sys.path, dict(os.environ), sorted(sys.modules), os.getcwd(), sys.argv, sys.executable,',
+  '                  sys.flags.inspect, sorted(os.listdir("/")), os.listdir("/tmp"), os.listdir(".")]))',
+].join('\n');
+
+/** ENVIRONMENT's output from a one-sandbox pool in a new context, and the snapshot responses that context saw. */
+async function environmentIn(prepare: (context: BrowserContext) => Promise<void>) {
+  const statuses: number[] = [];
+  const p = await openSandboxPage(browser, appUrl, async (ctx) => {
+    await prepare(ctx);
+    ctx.on('response', (r) => {
+      if (r.url().endsWith('/pyodide/python_snapshot.bin')) statuses.push(r.status());
+    });
+  });
+  try {
+    const result = await p.evaluate(async (code) => {
+      await window.sandboxTest.create('one', { size: 1 });
+      return window.sandboxTest.run('one', { code, stdin: '' });
+    }, ENVIRONMENT);
+    return { result, statuses };
+  } finally {
+    await p.context().close();
+  }
+}
+
+test('an interpreter restored from the build snapshot sees what one started without it sees', async () => {
+  const restored = await environmentIn(async () => {});
+  const plain = await environmentIn(async (ctx) => {
+    await ctx.route('**/pyodide/python_snapshot.bin', (route) => route.fulfill({ status: 404 }));
+  });
+  expect(restored.statuses).toEqual([200]);
+  expect(plain.statuses).toEqual([404]);
+  expect(plain.result).toMatchObject({ stderr: '', exitCode: 0 });
+  expect(restored.result).toMatchObject({ stdout: plain.result.stdout, stderr: '', exitCode: 0 });
+  const [path, env] = JSON.parse(plain.result.stdout) as [string[], Record<string, string>];
+  // As under `python3 file.py`: the script's folder first, then the standard library, each once.
+  expect(path.slice(1)).toEqual([
+    '/lib/python312.zip',
+    '/lib/python3.12',
+    '/lib/python3.12/lib-dynload',
+    '/lib/python3.12/site-packages',
+  ]);
+  expect(env.LANG).toBe('C.UTF-8');
 });
