@@ -48,8 +48,18 @@ let announced = false;
 let failures = 0;
 let dead = false;
 
+function newWorker(): Worker {
+  return new Worker(workerUrl, { type: 'module', name: 'python' });
+}
+
+// The first interpreter's worker starts with this document: its downloads overlap the page's handshake.
+let early: Worker | null = newWorker();
+early.postMessage({ t: 'prefetch', base } satisfies FrameToWorker);
+
 function start(makesSnapshot: boolean): Slot {
-  const worker = new Worker(workerUrl, { type: 'module', name: 'python' });
+  const worker = makesSnapshot && early ? early : newWorker();
+  if (early && early !== worker) early.terminate();
+  early = null;
   const slot: Slot = { worker, ready: false, loadMs: 0, runs: 0, makesSnapshot };
   worker.addEventListener('message', (e: MessageEvent<unknown>) => onWorker(slot, e.data));
   worker.addEventListener('error', (e) => {

@@ -39,6 +39,8 @@ export type FrameToPage =
 
 /** Frame → worker. */
 export type FrameToWorker =
+  /** Sent to a frame's first worker before its settings are known: start the downloads. */
+  | { t: 'prefetch'; base: string }
   | { t: 'load'; base: string; snapshot: Uint8Array | null; makeSnapshot: boolean; maxMemoryBytes: number }
   | { t: 'run'; nonce: string; code: string; stdin: string; maxOutputBytes: number };
 

@@ -102,16 +102,26 @@ async function fetchSnapshot(base: string): Promise<Uint8Array | null> {
   }
 }
 
+type Files = Promise<[{ loadPyodide: typeof LoadPyodide }, Uint8Array | null, unknown]>;
+let files: Files | null = null;
+
+/**
+ * Pyodide's two scripts and, for a frame's first interpreter, the build's snapshot (vite-plugin.ts), which it then
+ * shares with the frame. Started by 'prefetch' while the frame still waits for its settings, or by 'load'. Pyodide's
+ * own script defines _createPyodideModule, which loadPyodide then reuses.
+ */
+function fetchFiles(base: string, snapshot: Uint8Array | null | 'fetch'): Files {
+  return (files ??= Promise.all([
+    import(/* @vite-ignore */ base + 'pyodide.mjs') as Promise<{ loadPyodide: typeof LoadPyodide }>,
+    snapshot === 'fetch' ? fetchSnapshot(base) : snapshot,
+    import(/* @vite-ignore */ base + 'pyodide.asm.js'),
+  ]));
+}
+
 async function load(m: Extract<FrameToWorker, { t: 'load' }>): Promise<void> {
   const t0 = now();
   capWasmMemory(m.maxMemoryBytes);
-  // The first interpreter of a frame fetches the build's snapshot (vite-plugin.ts) and shares it with the frame.
-  // Meanwhile Pyodide's own script loads (it defines _createPyodideModule, which loadPyodide then reuses).
-  const [mod, snapshot] = await Promise.all([
-    import(/* @vite-ignore */ m.base + 'pyodide.mjs') as Promise<{ loadPyodide: typeof LoadPyodide }>,
-    m.snapshot ?? (m.makeSnapshot ? fetchSnapshot(m.base) : null),
-    import(/* @vite-ignore */ m.base + 'pyodide.asm.js'),
-  ]);
+  const [mod, snapshot] = await fetchFiles(m.base, m.snapshot ?? (m.makeSnapshot ? 'fetch' : null));
   const quiet = () => {};
   py = await mod.loadPyodide({
     indexURL: m.base,
@@ -134,7 +144,12 @@ async function load(m: Extract<FrameToWorker, { t: 'load' }>): Promise<void> {
   py.setStdout({ write: (b) => onWrite(1, b), isatty: false });
   py.setStderr({ write: (b) => onWrite(2, b), isatty: false });
   const ns = py.globals.get('dict')() as PyProxy;
-  py.runPython(HARNESS, { globals: ns, filename: '<sandbox harness>' });
+  // compile() + exec, not runPython(HARNESS): Pyodide's runPython parses and rewrites the whole module first, ~0.2 s
+  // of a cold start here.
+  ns.set('__harness_source', HARNESS);
+  py.runPython("exec(compile(globals().pop('__harness_source'), '<sandbox harness>', 'exec'), globals())", {
+    globals: ns,
+  });
   (ns.get('setup') as () => void)();
   harness = ns;
   post({ t: 'loaded', loadMs: now() - t0 });
@@ -227,7 +242,9 @@ scope.addEventListener('message', (e) => {
   // Only the frame can post to this worker; a program that reached JavaScript could dispatch fake events itself.
   if (!e.isTrusted) return;
   const m = e.data;
-  if (m.t === 'load' && !loading) {
+  // A failure here is reported by load(), which awaits the same promise.
+  if (m.t === 'prefetch') fetchFiles(m.base, 'fetch').catch(() => {});
+  else if (m.t === 'load' && !loading) {
     loading = true;
     load(m).catch((err: unknown) => post({ t: 'fatal', note: String(err instanceof Error ? err.message : err) }));
   } else if (m.t === 'run' && !cur) run(m);
