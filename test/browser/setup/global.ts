@@ -14,8 +14,10 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject) {
   chromiumPath(); // fail fast with the install hint
-  // The kernel test page is built beside the app (it is not part of the production build).
-  const app = await startAppServer({ extraPages: ['test/browser/pages/kernels.html'] });
+  // The test pages are built beside the app (they are not part of the production build).
+  const app = await startAppServer({
+    extraPages: ['test/browser/pages/kernels.html', 'test/browser/pages/chain.html'],
+  });
   const mock = await startMockServer();
   project.provide('appUrl', app.url);
   project.provide('endpointUrl', mock.url);
