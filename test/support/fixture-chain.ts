@@ -4,9 +4,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Metadata, TypeRegistry, expandMetadata, unwrapStorageType } from '@polkadot/types';
-import type { RuntimeVersion } from '@polkadot/types/interfaces';
+import type { Header, RuntimeVersion } from '@polkadot/types/interfaces';
 import { blake2AsHex } from '@polkadot/util-crypto';
-import { compactStripLength, u8aToHex } from '@polkadot/util';
+import { bnToU8a, compactStripLength, compactToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
 import { ROOT } from './cli.ts';
 
 export const FIXTURE_METADATA = join(ROOT, '../shared/fixtures/chain/finney-metadata-v16-2026-04.scale');
@@ -80,11 +80,66 @@ export function loadFixtureChain(): FixtureChain {
  */
 export function fixtureHeader(chain: FixtureChain, number: number, genesis: string) {
   const seed = (n: number) => (n === 0 ? genesis : blake2AsHex(`arbiter-fixture-block-${n}`));
-  return chain.registry.createType('Header', {
+  return chain.registry.createType<Header>('Header', {
     parentHash: seed(Math.max(number - 1, 0)),
     number,
     stateRoot: blake2AsHex(`arbiter-fixture-state-${number}`),
     extrinsicsRoot: blake2AsHex(`arbiter-fixture-extrinsics-${number}`),
     digest: { logs: [] },
   });
+}
+
+/** One event as a test scripts it: pallet and event names as in the metadata, arguments as createType values. */
+export interface EventSpec {
+  pallet: string;
+  event: string;
+  args: unknown[];
+}
+
+function eventBytes(chain: FixtureChain, e: EventSpec): Uint8Array {
+  const pallet = chain.metadata.asLatest.pallets.find((p) => p.name.eq(e.pallet));
+  if (!pallet?.events.isSome) throw new Error(`fixture metadata has no events for pallet ${e.pallet}`);
+  const variants = chain.registry.lookup.getSiType(pallet.events.unwrap().type).def.asVariant.variants;
+  const v = variants.find((x) => x.name.eq(e.event));
+  if (!v) throw new Error(`fixture metadata has no event ${e.pallet}.${e.event}`);
+  const fields = v.fields.map((f, i) =>
+    chain.registry.createType(chain.registry.createLookupType(f.type), e.args[i]).toU8a(),
+  );
+  return u8aConcat(new Uint8Array([pallet.index.toNumber(), v.index.toNumber()]), ...fields);
+}
+
+/**
+ * The `System.Events` value of a block whose extrinsic number `extrinsic` emitted `events`. Built byte by byte (phase
+ * ApplyExtrinsic, pallet and variant index, fields, no topics): createType does not take events in JSON form.
+ */
+export function eventRecords(chain: FixtureChain, blocks: { extrinsic: number; events: EventSpec[] }[]): string {
+  const records = blocks.flatMap(({ extrinsic, events }) =>
+    events.map((e) =>
+      u8aConcat(new Uint8Array([0]), bnToU8a(extrinsic, { bitLength: 32 }), eventBytes(chain, e), new Uint8Array([0])),
+    ),
+  );
+  return u8aToHex(u8aConcat(compactToU8a(records.length), ...records));
+}
+
+const DISPATCH_INFO = { weight: { refTime: 1_000_000, proofSize: 0 }, class: 'Normal', paysFee: 'No' };
+
+export const extrinsicSuccess = (): EventSpec => ({
+  pallet: 'System',
+  event: 'ExtrinsicSuccess',
+  args: [DISPATCH_INFO],
+});
+
+/** `System.ExtrinsicFailed` with the named module error, e.g. ('SubtensorModule', 'SettingWeightsTooFast'). */
+export function extrinsicFailed(chain: FixtureChain, pallet: string, error: string): EventSpec {
+  const p = chain.metadata.asLatest.pallets.find((x) => x.name.eq(pallet));
+  if (!p?.errors.isSome) throw new Error(`fixture metadata has no errors for pallet ${pallet}`);
+  const variants = chain.registry.lookup.getSiType(p.errors.unwrap().type).def.asVariant.variants;
+  const v = variants.find((x) => x.name.eq(error));
+  if (!v) throw new Error(`fixture metadata has no error ${pallet}.${error}`);
+  const code = u8aToHex(new Uint8Array([v.index.toNumber(), 0, 0, 0]));
+  return {
+    pallet: 'System',
+    event: 'ExtrinsicFailed',
+    args: [{ Module: { index: p.index.toNumber(), error: code } }, DISPATCH_INFO],
+  };
 }

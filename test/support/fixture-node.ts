@@ -4,7 +4,15 @@ import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { blake2AsHex } from '@polkadot/util-crypto';
 import { compactAddLength, hexToU8a, u8aToHex } from '@polkadot/util';
-import { FINNEY_GENESIS, fixtureHeader, loadFixtureChain, type FixtureChain } from './fixture-chain.ts';
+import {
+  eventRecords,
+  extrinsicSuccess,
+  FINNEY_GENESIS,
+  fixtureHeader,
+  loadFixtureChain,
+  type EventSpec,
+  type FixtureChain,
+} from './fixture-chain.ts';
 
 // `ws` ships no types and @types/ws is not installed; this is the little of it used here.
 interface WsSocket {
@@ -37,6 +45,11 @@ export interface FixtureNodeOptions {
   storage?: Record<string, string>;
   /** Initial runtime calls by `Api_method` name, e.g. `SwapRuntimeApi_current_alpha_price`. */
   runtimeCalls?: Record<string, RuntimeCallAnswer>;
+  /**
+   * The events a submitted extrinsic emits (default: `System.ExtrinsicSuccess` only). Watched submissions are
+   * included in the current head block, whose `System.Events` and `chain_getBlock` then show them.
+   */
+  onSubmit?: (extrinsicHex: string) => EventSpec[];
 }
 
 export interface FixtureNode {
@@ -67,8 +80,16 @@ class RpcError extends Error {
   constructor(
     readonly code: number,
     message: string,
+    readonly data?: string,
   ) {
     super(message);
+  }
+}
+
+/** Thrown by `onSubmit`: the transaction pool refuses the extrinsic, as `1010: Invalid Transaction: Custom error: N`. */
+export class PoolRejection extends RpcError {
+  constructor(customCode: number) {
+    super(1010, 'Invalid Transaction', `Custom error: ${customCode}`);
   }
 }
 
@@ -105,6 +126,7 @@ const UNSUBSCRIBE = [
 const PLAIN = [
   'chain_getBlockHash',
   'chain_getHeader',
+  'chain_getBlock',
   'chain_getFinalizedHead',
   'chain_getFinalisedHead',
   'state_getRuntimeVersion',
@@ -135,6 +157,16 @@ export async function startFixtureNode(options: FixtureNodeOptions = {}): Promis
   ]);
   const subscriptions = new Map<string, Subscription>();
   const submitted: string[] = [];
+  /** Extrinsics included per block number, with their events. */
+  const blocks = new Map<number, { hex: string; events: EventSpec[] }[]>();
+  const include = (hex: string) => {
+    const events = options.onSubmit?.(hex) ?? [extrinsicSuccess()]; // may throw PoolRejection
+    const list = blocks.get(head) ?? [];
+    list.push({ hex, events });
+    blocks.set(head, list);
+    const records = list.map((x, extrinsic) => ({ extrinsic, events: x.events }));
+    storage.set(chain.storageKey('system', 'events'), eventRecords(chain, records));
+  };
   let head = options.head ?? 1000;
   let nextId = 1;
 
@@ -183,6 +215,11 @@ export async function startFixtureNode(options: FixtureNodeOptions = {}): Promis
         return blockHash(params[0] == null ? head : Number(params[0]));
       case 'chain_getHeader':
         return findHeader(params[0]).toJSON();
+      case 'chain_getBlock': {
+        const h = findHeader(params[0]);
+        const extrinsics = (blocks.get(h.number.toNumber()) ?? []).map((x) => x.hex);
+        return { block: { header: h.toJSON(), extrinsics }, justifications: null };
+      }
       case 'chain_getFinalizedHead':
       case 'chain_getFinalisedHead':
         return blockHash(head);
@@ -216,6 +253,7 @@ export async function startFixtureNode(options: FixtureNodeOptions = {}): Promis
       case 'author_submitExtrinsic':
       case 'author_submitAndWatchExtrinsic': {
         const hex = String(params[0]);
+        if (method === 'author_submitAndWatchExtrinsic') include(hex);
         submitted.push(hex);
         if (method === 'author_submitExtrinsic') return blake2AsHex(hexToU8a(hex), 256);
         const id = subscribe(socket, 'extrinsic', params);
@@ -241,7 +279,8 @@ export async function startFixtureNode(options: FixtureNodeOptions = {}): Promis
         send(socket, { id: request.id, result: answer(socket, String(request.method), request.params ?? []) });
       } catch (error) {
         const code = error instanceof RpcError ? error.code : -32603;
-        send(socket, { id: request.id, error: { code, message: (error as Error).message } });
+        const data = error instanceof RpcError ? error.data : undefined;
+        send(socket, { id: request.id, error: { code, message: (error as Error).message, data } });
       }
     });
     socket.on('close', () => {

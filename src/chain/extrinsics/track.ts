@@ -1,0 +1,98 @@
+// Signing and following one extrinsic: sign through the wallet's signer, submit, follow it to its block, and turn
+// the outcome into events and a named error (a pool rejection's custom code per chain.md §2.4, or the pallet error
+// of a failed dispatch). UI realm.
+import type { SubmittableExtrinsic } from '@polkadot/api/types';
+import type { Signer } from '@polkadot/api/types';
+import type { DispatchError, EventRecord } from '@polkadot/types/interfaces';
+
+export interface ChainEvent {
+  name: string; // `subtensorModule.WeightsSet`
+  data: unknown[];
+}
+
+export type TxStatus = 'signing' | 'submitted' | 'ready' | 'in block' | 'finalized';
+
+export interface TxOutcome {
+  ok: boolean;
+  blockHash: string | null;
+  events: ChainEvent[];
+  /** The chain's own name for the failure, e.g. `SubtensorModule.SettingWeightsTooFast`, with its docs. */
+  error: { name: string; docs: string } | null;
+}
+
+/** Custom codes of `1010: Invalid Transaction: Custom error: N` (chain.md §2.4). */
+export const POOL_REJECTIONS: Record<number, string> = {
+  1: 'StakeAmountTooLow: not enough stake to set weights',
+  2: 'BalanceTooLow',
+  3: 'SubnetNotExists',
+  4: 'HotkeyAccountDoesntExist',
+  5: 'NotEnoughStakeToWithdraw',
+  6: 'RateLimitExceeded: weights set or committed too soon after the last update',
+  7: 'InsufficientLiquidity',
+  8: 'SlippageTooHigh',
+  9: 'TransferDisallowed',
+  15: 'InvalidRevealRound: the reveal round is older than the last drand pulse the chain stored',
+  16: 'CommitNotFound: no commit with this hash to reveal',
+  17: 'CommitBlockNotInRevealRange: outside the reveal window (too early or too late)',
+  18: 'InputLengthsUnequal',
+  19: 'UidNotFound: the hotkey is not registered on this subnet',
+  25: 'NonAssociatedColdKey',
+  255: 'BadRequest',
+};
+
+/** A readable message for an RPC submission error (pool rejections carry only a number). */
+export function explainSubmitError(e: unknown): string {
+  const msg = e instanceof Error ? e.message : String(e);
+  const custom = /Custom error: (\d+)/.exec(msg);
+  if (custom) {
+    const name = POOL_REJECTIONS[Number(custom[1])];
+    return `The chain refused the transaction before inclusion: ${name ?? `custom error ${custom[1]}`}.`;
+  }
+  if (/Cancelled|Rejected by user|rejected/i.test(msg))
+    return 'The signature was rejected in the wallet: nothing was sent.';
+  return `The transaction could not be submitted: ${msg}`;
+}
+
+function dispatchErrorOf(tx: SubmittableExtrinsic<'promise'>, err: DispatchError): { name: string; docs: string } {
+  if (err.isModule) {
+    const m = tx.registry.findMetaError(err.asModule);
+    return { name: `${m.section}.${m.name}`, docs: m.docs.join(' ') };
+  }
+  return { name: err.type, docs: err.toString() };
+}
+
+/**
+ * Signs `tx` as `address` with the wallet's `signer`, submits it and resolves once it is in a block (or finalized,
+ * if `untilFinalized`). Rejects with a readable message when the wallet refuses or the pool rejects it.
+ */
+export function signAndTrack(
+  tx: SubmittableExtrinsic<'promise'>,
+  address: string,
+  signer: Signer,
+  onStatus: (s: TxStatus) => void = () => {},
+  untilFinalized = false,
+): Promise<TxOutcome> {
+  onStatus('signing');
+  return new Promise<TxOutcome>((resolve, reject) => {
+    let unsub: (() => void) | null = null;
+    tx.signAndSend(address, { signer, nonce: -1 }, (result) => {
+      const s = result.status;
+      if (s.isReady) onStatus('ready');
+      if (!(s.isInBlock || s.isFinalized)) return;
+      onStatus(s.isFinalized ? 'finalized' : 'in block');
+      if (untilFinalized && !s.isFinalized) return;
+      const events = result.events.map(({ event }: EventRecord) => ({
+        name: `${event.section}.${event.method}`,
+        data: event.data.map((d) => d.toJSON()),
+      }));
+      const error = result.dispatchError ? dispatchErrorOf(tx, result.dispatchError) : null;
+      unsub?.();
+      resolve({ ok: !error, blockHash: (s.isInBlock ? s.asInBlock : s.asFinalized).toHex(), events, error });
+    })
+      .then((u) => {
+        unsub = u;
+        onStatus('submitted');
+      })
+      .catch((e: unknown) => reject(new Error(explainSubmitError(e))));
+  });
+}
