@@ -52,6 +52,8 @@ function open(): Promise<ArbiterDatabase> {
         db.createObjectStore('datasets', { keyPath: 'id' });
         db.createObjectStore('datasetRows', { keyPath: ['datasetId', 'index'] });
       }
+      if (oldVersion < 3)
+        db.createObjectStore('weightCommits', { keyPath: 'hash' }).createIndex('by-created', 'createdAt');
     },
     blocked() {
       reportStorageIssue({

@@ -5,7 +5,7 @@ import type { SampleRecord } from '../shared/eval/sample.ts';
 import type { DatasetRow } from '../../envs/types.ts';
 
 export const DB_NAME = 'arbiter';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 /** A model endpoint the user saved. The API key is kept only when the user opted in. */
 export interface ModelRecord {
@@ -42,7 +42,36 @@ export interface DatasetRecord {
   createdAt: number;
 }
 
+/**
+ * A commit-reveal v2 weights commit (chain.md §2.6): what was committed, with the salt, so that it can be revealed in
+ * its window after a reload. Numbers that can pass 2^53 are decimal strings.
+ */
+export interface WeightCommitRecord {
+  /** The commit hash, 0x-hex: the key. */
+  hash: string;
+  /** Genesis hash of the chain it was committed on: a reveal on another network must not be offered. */
+  genesisHash: string;
+  netuid: number;
+  /** netuid for mechanism 0; mecid · 4096 + netuid otherwise. */
+  netuidIndex: number;
+  /** The hotkey (SS58) that committed and must reveal. */
+  hotkey: string;
+  uids: number[];
+  values: number[];
+  salt: number[];
+  versionKey: string;
+  commitBlock: number;
+  /** The epoch the chain filed it under, and RevealPeriodEpochs then: the reveal belongs to their sum. */
+  commitEpoch: number;
+  revealPeriodEpochs: number;
+  createdAt: number;
+  status: 'committed' | 'revealed' | 'expired';
+  settledAt?: number;
+}
+
 export interface ArbiterDB extends DBSchema {
+  /** Commit-reveal v2 commits with their salts, until revealed. */
+  weightCommits: { key: string; value: WeightCommitRecord; indexes: { 'by-created': number } };
   /** Imported or downloaded program datasets (metadata). */
   datasets: { key: string; value: DatasetRecord };
   /** Their rows, by [dataset id, row index]; rows never change for a given dataset. */

@@ -1,5 +1,6 @@
-// The IndexedDB upgrade from version 1 (runs, samples, models) to version 2 (adds datasets) keeps every stored run
-// and sample, and the new stores work. fake-indexeddb in Node; the browser tests cover the real engine.
+// The IndexedDB upgrade from version 1 (runs, samples, models) to the current version (adds datasets, then weight
+// commits) keeps every stored run and sample, and the new stores work. fake-indexeddb in Node; the browser tests cover
+// the real engine.
 import 'fake-indexeddb/auto';
 import { beforeEach, expect, test } from 'vitest';
 import { getDb } from '../../src/storage/db.ts';
@@ -37,7 +38,14 @@ test('upgrading a version-1 database keeps its runs and samples and adds the dat
   await createV1();
   const db = await getDb();
   expect(db.version).toBe(DB_VERSION);
-  expect([...db.objectStoreNames].sort()).toEqual(['datasetRows', 'datasets', 'models', 'runs', 'samples']);
+  expect([...db.objectStoreNames].sort()).toEqual([
+    'datasetRows',
+    'datasets',
+    'models',
+    'runs',
+    'samples',
+    'weightCommits',
+  ]);
   expect((await listRuns()).map((r) => r.id)).toEqual(['old-run']);
   expect(await countSamples('old-run')).toBe(3);
 
