@@ -62,6 +62,11 @@ export interface FixtureNode {
   setRuntimeCall(name: string, answer: RuntimeCallAnswer): void;
   /** Moves the best (and finalized) head, notifying header subscribers. */
   setHead(number: number): void;
+  /**
+   * Reports another `specVersion` from `state_getRuntimeVersion` without notifying subscribers: a runtime upgrade the
+   * page has not picked up yet, so its metadata is stale.
+   */
+  setSpecVersion(specVersion: number): void;
   /** Cuts every client socket without closing the server, as a network drop would. */
   dropConnections(): void;
   /** Stops listening (clients see a refused connection) until `restart()`, which reuses the port. */
@@ -168,6 +173,7 @@ export async function startFixtureNode(options: FixtureNodeOptions = {}): Promis
     storage.set(chain.storageKey('system', 'events'), eventRecords(chain, records));
   };
   let head = options.head ?? 1000;
+  let runtimeVersion = chain.version.toJSON() as Record<string, unknown>;
   let nextId = 1;
 
   const header = (n: number) => fixtureHeader(chain, n, genesis);
@@ -200,7 +206,7 @@ export async function startFixtureNode(options: FixtureNodeOptions = {}): Promis
     subscriptions.set(id, { socket, kind, keys });
     // After the response that carries the id, the first value, as a node sends the current state on subscribing.
     setImmediate(() => {
-      if (kind === 'runtimeVersion') notify(id, chain.version.toJSON());
+      if (kind === 'runtimeVersion') notify(id, runtimeVersion);
       else if (kind === 'storage') notify(id, changeSet(keys!));
       else if (kind !== 'extrinsic') notify(id, header(head).toJSON());
     });
@@ -224,7 +230,7 @@ export async function startFixtureNode(options: FixtureNodeOptions = {}): Promis
       case 'chain_getFinalisedHead':
         return blockHash(head);
       case 'state_getRuntimeVersion':
-        return chain.version.toJSON();
+        return runtimeVersion;
       case 'state_getMetadata':
         return chain.metadataHex;
       case 'state_call':
@@ -321,6 +327,7 @@ export async function startFixtureNode(options: FixtureNodeOptions = {}): Promis
       for (const [id, sub] of subscriptions) if (sub.keys?.includes(key)) notify(id, changeSet([key]));
     },
     setRuntimeCall: (name, answer) => void calls.set(name, answer),
+    setSpecVersion: (specVersion) => void (runtimeVersion = { ...runtimeVersion, specVersion }),
     setHead(number) {
       head = number;
       for (const [id, sub] of subscriptions) if (sub.kind.endsWith('Head')) notify(id, header(head).toJSON());

@@ -11,7 +11,7 @@ import { blake2AsU8a, cryptoWaitReady, signatureVerify } from '@polkadot/util-cr
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { connectChain, type ChainConnection } from '../../src/chain/connection.ts';
 import { buildWeightsCall, decodeCall, type WeightsSubmission } from '../../src/chain/extrinsics/weights-calls.ts';
-import { signAndTrack, type TxStatus } from '../../src/chain/extrinsics/track.ts';
+import { assertFreshRuntime, signAndTrack, type TxStatus } from '../../src/chain/extrinsics/track.ts';
 import { customNetwork } from '../../src/chain/networks.ts';
 import {
   decodeWeightsPayload,
@@ -32,11 +32,14 @@ let onSubmit: (hex: string) => EventSpec[];
 /** Every payload the test wallet signed: the bytes it signed and the signature it returned. */
 const signed: { message: Uint8Array; signature: string; payload: SignerPayloadJSON }[] = [];
 let refuse = false;
+/** Runs while the wallet is signing (e.g. the connection drops meanwhile). */
+let whileSigning: () => void = () => {};
 
 /** The wallet extension's part: sign the payload the API hands over, as polkadot{.js} does. */
 const wallet: Signer = {
   signPayload: (payload: SignerPayloadJSON): Promise<SignerResult> => {
     if (refuse) return Promise.reject(new Error('Cancelled'));
+    whileSigning();
     const ext = conn.api.registry.createType('ExtrinsicPayload', payload, { version: payload.version });
     const { signature } = ext.sign(alice);
     const bytes = ext.toU8a({ method: true });
@@ -63,6 +66,7 @@ let head = 1000;
 beforeEach(() => {
   onSubmit = () => [extrinsicSuccess()];
   refuse = false;
+  whileSigning = () => {};
   node.setHead(++head); // each test's extrinsics in a block of their own
 });
 
@@ -211,5 +215,38 @@ describe('weights extrinsics against the finney fixture', () => {
       commitRevealVersion: 4,
     };
     expect(() => buildWeightsCall(conn.api, s)).toThrow(/at most 5000/);
+  });
+
+  it('after a runtime upgrade the page has not picked up, signing is refused', async () => {
+    await expect(assertFreshRuntime(conn.api)).resolves.toBeUndefined();
+    node.setSpecVersion(394);
+    try {
+      await expect(assertFreshRuntime(conn.api)).rejects.toThrow(
+        /runtime changed \(spec 393 → 394\).*nothing was sent/,
+      );
+    } finally {
+      node.setSpecVersion(393);
+    }
+  });
+  // Last: dropping the node's sockets also cuts the shared connection.
+  it('the connection dropping while the wallet signs: reported at once, without claiming it was not sent (it was not)', async () => {
+    const own = await connectChain(customNetwork(node.url), { timeoutMs: 10_000 });
+    try {
+      const before = node.submitted.length;
+      whileSigning = () => node.dropConnections();
+      const tx = buildWeightsCall(own.api, {
+        kind: 'set_weights',
+        netuid: 120,
+        uids: [0],
+        values: [1],
+        versionKey: 0n,
+      });
+      await expect(signAndTrack(tx, alice.address, wallet, () => {}, { api: own.api })).rejects.toThrow(
+        /dropped after the transaction was signed: it may still be included/,
+      );
+      expect(node.submitted).toHaveLength(before);
+    } finally {
+      await own.disconnect();
+    }
   });
 });

@@ -1,8 +1,8 @@
 // Signing and following one extrinsic: sign through the wallet's signer, submit, follow it to its block, and turn
 // the outcome into events and a named error (a pool rejection's custom code per chain.md §2.4, or the pallet error
 // of a failed dispatch). UI realm.
-import type { SubmittableExtrinsic } from '@polkadot/api/types';
-import type { Signer } from '@polkadot/api/types';
+import type { ApiPromise } from '@polkadot/api';
+import type { Signer, SubmittableExtrinsic } from '@polkadot/api/types';
 import type { DispatchError, EventRecord } from '@polkadot/types/interfaces';
 
 export interface ChainEvent {
@@ -61,21 +61,75 @@ function dispatchErrorOf(tx: SubmittableExtrinsic<'promise'>, err: DispatchError
   return { name: err.type, docs: err.toString() };
 }
 
+export interface TrackOptions {
+  /** Wait for finality instead of inclusion. */
+  untilFinalized?: boolean;
+  /** The connection `tx` was built on: a drop while signing or waiting is then reported at once. */
+  api?: ApiPromise;
+}
+
+/**
+ * Refuses to sign against metadata the chain no longer runs: after a runtime upgrade the call indices and types the
+ * page knows may be wrong, and the wallet would sign something else than the dialog showed.
+ */
+export async function assertFreshRuntime(api: ApiPromise): Promise<void> {
+  const live = await api.rpc.state.getRuntimeVersion();
+  const known = api.runtimeVersion;
+  if (!live.specVersion.eq(known.specVersion) || !live.transactionVersion.eq(known.transactionVersion))
+    throw new Error(
+      `The chain's runtime changed (spec ${known.specVersion.toNumber()} → ${live.specVersion.toNumber()}) since ` +
+        'Arbiter read its metadata. Reconnect before signing: nothing was sent.',
+    );
+}
+
 /**
  * Signs `tx` as `address` with the wallet's `signer`, submits it and resolves once it is in a block (or finalized,
- * if `untilFinalized`). Rejects with a readable message when the wallet refuses or the pool rejects it.
+ * if `untilFinalized`). Rejects with a readable message when the wallet refuses, the pool rejects it, or the
+ * connection drops (saying whether the transaction had been sent).
  */
 export function signAndTrack(
   tx: SubmittableExtrinsic<'promise'>,
   address: string,
   signer: Signer,
   onStatus: (s: TxStatus) => void = () => {},
-  untilFinalized = false,
+  { untilFinalized = false, api }: TrackOptions = {},
 ): Promise<TxOutcome> {
   onStatus('signing');
   return new Promise<TxOutcome>((resolve, reject) => {
     let unsub: (() => void) | null = null;
-    tx.signAndSend(address, { signer, nonce: -1 }, (result) => {
+    /** Once the wallet has signed, the submission may be on the wire: a drop after that is not "nothing sent". */
+    let signed = false;
+    let settled = false;
+    const tracked: Signer = {
+      ...signer,
+      signPayload: signer.signPayload
+        ? async (payload) => {
+            const r = await signer.signPayload!(payload);
+            signed = true;
+            return r;
+          }
+        : undefined,
+    };
+    const onDrop = () => {
+      if (settled) return;
+      settled = true;
+      unsub?.();
+      reject(
+        new Error(
+          signed
+            ? 'The connection to the node dropped after the transaction was signed: it may still be included. ' +
+                'Reconnect and check the chain before sending it again.'
+            : 'The connection to the node dropped before the transaction was sent: nothing was submitted.',
+        ),
+      );
+    };
+    api?.once('disconnected', onDrop);
+    const done = () => {
+      settled = true;
+      api?.off('disconnected', onDrop);
+    };
+    tx.signAndSend(address, { signer: tracked, nonce: -1 }, (result) => {
+      if (settled) return;
       const s = result.status;
       if (s.isReady) onStatus('ready');
       if (!(s.isInBlock || s.isFinalized)) return;
@@ -87,12 +141,18 @@ export function signAndTrack(
       }));
       const error = result.dispatchError ? dispatchErrorOf(tx, result.dispatchError) : null;
       unsub?.();
+      done();
       resolve({ ok: !error, blockHash: (s.isInBlock ? s.asInBlock : s.asFinalized).toHex(), events, error });
     })
       .then((u) => {
         unsub = u;
-        onStatus('submitted');
+        if (settled) u();
+        else onStatus('submitted');
       })
-      .catch((e: unknown) => reject(new Error(explainSubmitError(e))));
+      .catch((e: unknown) => {
+        if (settled) return;
+        done();
+        reject(new Error(explainSubmitError(e)));
+      });
   });
 }
