@@ -60,9 +60,8 @@ export function loadFixtureChain(): FixtureChain {
     },
     storageValue: (section, method, value) => {
       const meta = entry(section, method).meta;
-      return u8aToHex(
-        registry.createType(unwrapStorageType(registry, meta.type, meta.modifier.isOptional), value).toU8a(),
-      );
+      // The raw value, never wrapped in Option: an optional item is absent or holds the plain value.
+      return u8aToHex(registry.createType(unwrapStorageType(registry, meta.type), value).toU8a());
     },
     callResult: (api, method, value) => {
       const found = metadata.asLatest.apis.find((a) => a.name.eq(api))?.methods.find((m) => m.name.eq(method));
