@@ -1,4 +1,4 @@
-// The application shell: navigation, storage warnings, and the pages (evaluate, runs, one run, compare). UI realm.
+// The application shell: navigation, storage warnings, and the pages (evaluate, runs, one run, compare, validator). UI realm.
 import { Match, Switch, onMount } from 'solid-js';
 import { markInterruptedRuns } from '../storage/runs.ts';
 import { ComparePage } from '../components/compare/ComparePage.tsx';
@@ -6,6 +6,7 @@ import { EvaluatePage } from '../components/EvaluatePage.tsx';
 import { RunPage } from '../components/RunPage.tsx';
 import { RunsPage } from '../components/RunsPage.tsx';
 import { StorageBanner } from '../components/StorageBanner.tsx';
+import { ValidatorPage } from '../components/validator/ValidatorPage.tsx';
 import { AppProvider } from './context.tsx';
 import { createRoute } from './route.ts';
 
@@ -29,6 +30,9 @@ export function App() {
           <a href="#/compare" aria-current={route().page === 'compare' ? 'page' : undefined}>
             Compare
           </a>
+          <a href="#/validator" aria-current={route().page === 'validator' ? 'page' : undefined}>
+            Validator
+          </a>
         </nav>
       </header>
       <StorageBanner />
@@ -42,6 +46,9 @@ export function App() {
           </Match>
           <Match when={route().page === 'compare'}>
             <ComparePage />
+          </Match>
+          <Match when={route().page === 'validator'}>
+            <ValidatorPage />
           </Match>
           <Match
             when={(() => {

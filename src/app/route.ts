@@ -1,14 +1,16 @@
-// Hash routing: '#/evaluate', '#/runs', '#/run/<id>', '#/compare'. A hash keeps every page reachable from the
-// static server.
+// Hash routing: '#/evaluate', '#/runs', '#/run/<id>', '#/compare', '#/validator'. A hash keeps every page
+// reachable from the static server.
 import { createSignal, onCleanup } from 'solid-js';
 
-export type Route = { page: 'evaluate' } | { page: 'runs' } | { page: 'run'; id: string } | { page: 'compare' };
+export type Route =
+  { page: 'evaluate' } | { page: 'runs' } | { page: 'run'; id: string } | { page: 'compare' } | { page: 'validator' };
 
 export function parseRoute(hash: string): Route {
   const m = /^#\/run\/(.+)$/.exec(hash);
   if (m) return { page: 'run', id: decodeURIComponent(m[1]!) };
   if (hash === '#/runs') return { page: 'runs' };
   if (hash === '#/compare') return { page: 'compare' };
+  if (hash === '#/validator') return { page: 'validator' };
   return { page: 'evaluate' };
 }
 

@@ -1,0 +1,99 @@
+// The confirmation before signing: the call decoded from its own bytes (pallet.method and every argument) and the
+// weights as shares. "Sign" is the only path to the wallet; Cancel and Escape close it with nothing sent. UI realm.
+import { For, Show, createEffect } from 'solid-js';
+import type { Confirmation, ValidatorApi } from './validator-state.ts';
+
+/** Long byte arguments (the timelocked commit) shortened for reading; their length stays visible. */
+function argText(value: unknown): string {
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  if (typeof value === 'string' && /^0x[0-9a-f]+$/i.test(value) && value.length > 42)
+    return `${value.slice(0, 18)}…${value.slice(-8)} (${(value.length - 2) / 2} bytes)`;
+  return text;
+}
+
+function Body(props: { c: Confirmation }) {
+  const total = () => props.c.draft.values.reduce((s, x) => s + x, 0);
+  return (
+    <>
+      <p>
+        Call: <code data-testid="confirm-call">{props.c.decoded.name}</code>, signed by {props.c.signer.name} (
+        <code>{props.c.signer.address}</code>).
+      </p>
+      <table data-testid="confirm-args">
+        <tbody>
+          <For each={props.c.decoded.args}>
+            {([name, value]) => (
+              <tr>
+                <th scope="row">{name}</th>
+                <td>
+                  <code>{argText(value)}</code>
+                </td>
+              </tr>
+            )}
+          </For>
+        </tbody>
+      </table>
+      <Show when={props.c.revealRound !== null}>
+        <p class="hint">
+          The weights are encrypted to drand round {props.c.revealRound}; the chain reveals them itself once that round
+          is out.
+        </p>
+      </Show>
+      <table data-testid="confirm-weights">
+        <thead>
+          <tr>
+            <th scope="col">UID</th>
+            <th scope="col">Share</th>
+          </tr>
+        </thead>
+        <tbody>
+          <For each={props.c.draft.uids}>
+            {(uid, i) => (
+              <tr>
+                <td>{uid}</td>
+                <td>{((100 * props.c.draft.values[i()]!) / total()).toFixed(2)} %</td>
+              </tr>
+            )}
+          </For>
+        </tbody>
+      </table>
+    </>
+  );
+}
+
+export function ConfirmDialog(props: { api: ValidatorApi }) {
+  let dialog: HTMLDialogElement | undefined;
+  const v = () => props.api;
+  // A modal <dialog> traps focus and turns Escape into a 'cancel' event.
+  createEffect(() => {
+    // Read first, so the effect tracks the confirmation even on a run before the ref is set.
+    const wanted = v().confirmation() !== null;
+    if (!dialog) return;
+    if (wanted && !dialog.open) dialog.showModal();
+    if (!wanted && dialog.open) dialog.close();
+  });
+  return (
+    <dialog
+      ref={(el) => (dialog = el)}
+      aria-labelledby="confirm-title"
+      onCancel={(e) => {
+        e.preventDefault();
+        v().cancel();
+      }}
+    >
+      <h3 id="confirm-title">Confirm the weights extrinsic</h3>
+      <Show when={v().confirmation()}>{(c) => <Body c={c()} />}</Show>
+      <Show when={v().busy()}>
+        <p role="status">{v().txStatus() ?? 'signing'}…</p>
+      </Show>
+      <div class="actions">
+        <button type="button" onClick={() => void v().sign()} disabled={v().busy()}>
+          Sign
+        </button>
+        <button type="button" onClick={() => v().cancel()} disabled={v().busy()}>
+          Cancel
+        </button>
+      </div>
+    </dialog>
+  );
+}

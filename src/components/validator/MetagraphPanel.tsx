@@ -1,0 +1,86 @@
+// Netuid input, Load button and the subnet's metagraph: hyperparameters the weights depend on and one row per UID.
+// UI realm.
+import { For, Show } from 'solid-js';
+import type { ValidatorApi } from './validator-state.ts';
+
+/** `5Grw…utQY`: enough to tell hotkeys apart; the full key is in the title. */
+export const shortKey = (k: string) => (k.length > 12 ? `${k.slice(0, 6)}…${k.slice(-4)}` : k);
+
+/** Rao as a decimal amount with 4 places (alpha or TAO). */
+export function formatRao(rao: bigint): string {
+  const whole = rao / 1_000_000_000n;
+  const frac = ((rao % 1_000_000_000n) / 100_000n).toString().padStart(4, '0');
+  return `${whole.toLocaleString('en-US')}.${frac}`;
+}
+
+export function MetagraphPanel(props: { api: ValidatorApi }) {
+  const v = () => props.api;
+  return (
+    <section class="panel" aria-labelledby="metagraph-title">
+      <h3 id="metagraph-title">2. Subnet</h3>
+      <form
+        class="actions"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void v().loadMetagraph();
+        }}
+      >
+        <label class="inline">
+          Netuid{' '}
+          <input
+            type="number"
+            min="0"
+            max="65535"
+            value={v().netuid()}
+            onInput={(e) => v().setNetuid(e.currentTarget.valueAsNumber)}
+          />
+        </label>
+        <button type="submit" disabled={!v().chain.connection() || v().loadingMetagraph()}>
+          Load metagraph
+        </button>
+      </form>
+      <Show when={v().metagraphError()}>
+        <p class="error" role="alert">
+          {v().metagraphError()}
+        </p>
+      </Show>
+      <Show when={v().metagraph()}>
+        {(mg) => (
+          <>
+            <p data-testid="subnet-params">
+              Subnet {mg().netuid} at block {mg().block}: {mg().params.subnetworkN} UIDs, tempo {mg().params.tempo},
+              commit-reveal {mg().params.commitRevealWeightsEnabled ? 'on' : 'off'} (version{' '}
+              {mg().params.commitRevealWeightsVersion}, reveal after {mg().params.revealPeriodEpochs} epoch(s)), version
+              key {mg().params.weightsVersionKey.toString()}, rate limit {mg().params.weightsSetRateLimit} blocks, at
+              least {mg().params.minAllowedWeights} weights, stake threshold {formatRao(mg().params.stakeThreshold)}.
+            </p>
+            <table class="metagraph" data-testid="metagraph">
+              <thead>
+                <tr>
+                  <th scope="col">UID</th>
+                  <th scope="col">Hotkey</th>
+                  <th scope="col">Stake</th>
+                  <th scope="col">Permit</th>
+                  <th scope="col">Last update</th>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={mg().rows}>
+                  {(r) => (
+                    <tr>
+                      <td>{r.uid}</td>
+                      <td title={r.hotkey}>{shortKey(r.hotkey)}</td>
+                      <td title={`${r.alphaStake} α rao + ${r.taoStake} τ rao`}>{formatRao(r.stake)}</td>
+                      <td>{r.validatorPermit ? 'yes' : 'no'}</td>
+                      <td>{r.lastUpdate || 'never'}</td>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
+          </>
+        )}
+      </Show>
+    </section>
+  );
+}

@@ -1,0 +1,50 @@
+// The chain's own checks run locally before anything is signed, each with its detail and the chain error it would
+// raise, and the one button that leads (through the confirmation) to signing. UI realm.
+import { For, Show } from 'solid-js';
+import type { ValidatorApi } from './validator-state.ts';
+
+export function PreflightPanel(props: { api: ValidatorApi }) {
+  const v = () => props.api;
+  const commits = () => v().metagraph()?.params.commitRevealWeightsEnabled ?? false;
+  return (
+    <section class="panel" aria-labelledby="preflight-title">
+      <h3 id="preflight-title">5. Preflight and submit</h3>
+      <Show when={v().preflight()}>
+        {(p) => (
+          <>
+            <p>
+              Extrinsic: <code>{p().extrinsic}</code>
+              <Show when={v().plan()}>{(plan) => <>, reveal round {plan().revealRound}</>}</Show>
+            </p>
+            <ul class="checks" data-testid="preflight">
+              <For each={p().checks}>
+                {(c) => (
+                  <li class={c.ok ? 'ok' : 'bad'} data-ok={c.ok ? 'true' : 'false'}>
+                    <span aria-hidden="true">{c.ok ? '✓' : '✗'}</span>
+                    <span class="visually-hidden">{c.ok ? 'passes:' : 'fails:'}</span> {c.name}
+                    {c.phase === 'apply' ? ' (at reveal)' : ''}: {c.detail} <code>{c.chainError}</code>
+                    <Show when={c.pool}>{(pool) => <> (pool code {pool().code})</>}</Show>
+                  </li>
+                )}
+              </For>
+            </ul>
+          </>
+        )}
+      </Show>
+      <div class="actions">
+        <button
+          type="button"
+          onClick={() => void v().openConfirmation()}
+          disabled={v().blocker() !== null || v().busy()}
+        >
+          {commits() ? 'Commit weights' : 'Set weights'}
+        </button>
+        <Show when={v().blocker()}>
+          <span class="hint" data-testid="submit-blocker">
+            {v().blocker()}
+          </span>
+        </Show>
+      </div>
+    </section>
+  );
+}

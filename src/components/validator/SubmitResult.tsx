@@ -1,0 +1,39 @@
+// What came of the last submission: its events, or the chain's named error, or why nothing was sent. UI realm.
+import { For, Show } from 'solid-js';
+import type { ValidatorApi } from './validator-state.ts';
+
+export function SubmitResult(props: { api: ValidatorApi }) {
+  const v = () => props.api;
+  return (
+    <>
+      <Show when={v().message()}>
+        {(m) => (
+          <p class={m().kind} role={m().kind === 'error' ? 'alert' : 'status'} data-testid="validator-message">
+            {m().text}
+          </p>
+        )}
+      </Show>
+      <Show when={v().outcome()}>
+        {(o) => (
+          <section class="panel" aria-labelledby="result-title" data-testid="submit-result">
+            <h3 id="result-title">Result</h3>
+            <p role="status" class={o().ok ? 'ok' : 'error'}>
+              {o().ok
+                ? `Included in block ${o().blockHash?.slice(0, 12)}….`
+                : `Failed: ${o().error?.name}${o().error?.docs ? ` (${o().error?.docs})` : ''}`}
+            </p>
+            <ul>
+              <For each={o().events}>
+                {(e) => (
+                  <li>
+                    <code>{e.name}</code> {JSON.stringify(e.data)}
+                  </li>
+                )}
+              </For>
+            </ul>
+          </section>
+        )}
+      </Show>
+    </>
+  );
+}

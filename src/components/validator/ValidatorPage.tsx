@@ -1,0 +1,30 @@
+// The Validator page: connect to a network, read a subnet's metagraph, pick the signing hotkey, load weights, check
+// them the way the chain will, and set or commit them through the wallet after an explicit confirmation. UI realm.
+import './validator.css';
+import { ConfirmDialog } from './ConfirmDialog.tsx';
+import { MetagraphPanel } from './MetagraphPanel.tsx';
+import { NetworkPanel } from './NetworkPanel.tsx';
+import { PreflightPanel } from './PreflightPanel.tsx';
+import { SubmitResult } from './SubmitResult.tsx';
+import { WalletPanel } from './WalletPanel.tsx';
+import { WeightsPanel } from './WeightsPanel.tsx';
+import { createValidator } from './validator-state.ts';
+
+export function ValidatorPage() {
+  const api = createValidator();
+  return (
+    <div class="validator">
+      <h2>Validator</h2>
+      <p class="hint">
+        Nothing is signed without the confirmation dialog; the wallet extension holds the keys, never this page.
+      </p>
+      <NetworkPanel chain={api.chain} />
+      <MetagraphPanel api={api} />
+      <WalletPanel api={api} />
+      <WeightsPanel api={api} />
+      <PreflightPanel api={api} />
+      <SubmitResult api={api} />
+      <ConfirmDialog api={api} />
+    </div>
+  );
+}

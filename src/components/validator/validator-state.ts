@@ -1,0 +1,205 @@
+// State of the Validator page as Solid signals: the chain session, the metagraph of one subnet, the wallet account,
+// the weights draft and its preflight, and the confirm → sign → result steps. Nothing is signed except from
+// `sign()`, which only runs while a confirmation is open. UI realm.
+import { createMemo, createResource, createSignal } from 'solid-js';
+import { readMetagraph, type Metagraph } from '../../chain/metagraph.ts';
+import { buildWeightsCall, decodeCall, type DecodedCall } from '../../chain/extrinsics/weights-calls.ts';
+import { signAndTrack, type TxOutcome, type TxStatus } from '../../chain/extrinsics/track.ts';
+import { enableWallet, signerOf, type WalletAccount } from '../../wallet/extension.ts';
+import { createChainSession } from './chain-session.ts';
+import {
+  buildSubmission,
+  draftFromDocument,
+  preflightDraft,
+  revealPlanFor,
+  type WeightsDraft,
+} from './weights-draft.ts';
+
+type Tx = ReturnType<typeof buildWeightsCall>;
+
+/** What the confirmation dialog shows, and the exact extrinsic `sign()` will sign. */
+export interface Confirmation {
+  decoded: DecodedCall;
+  draft: WeightsDraft;
+  signer: WalletAccount;
+  revealRound: number | null;
+  tx: Tx;
+}
+
+export type Message = { kind: 'error' | 'status'; text: string };
+
+export function createValidator() {
+  const chain = createChainSession();
+  const [netuid, setNetuid] = createSignal(120);
+  const [metagraph, setMetagraph] = createSignal<Metagraph | null>(null);
+  const [metagraphError, setMetagraphError] = createSignal<string | null>(null);
+  const [loadingMetagraph, setLoadingMetagraph] = createSignal(false);
+  const [accounts, setAccounts] = createSignal<WalletAccount[]>([]);
+  const [account, setAccount] = createSignal<WalletAccount | null>(null);
+  const [walletError, setWalletError] = createSignal<string | null>(null);
+  const [docText, setDocText] = createSignal<string | null>(null);
+  const [docName, setDocName] = createSignal('');
+  const [burn, setBurn] = createSignal(0);
+  const [confirmation, setConfirmation] = createSignal<Confirmation | null>(null);
+  const [message, setMessage] = createSignal<Message | null>(null);
+  const [txStatus, setTxStatus] = createSignal<TxStatus | null>(null);
+  const [outcome, setOutcome] = createSignal<TxOutcome | null>(null);
+  const [busy, setBusy] = createSignal(false);
+
+  async function loadMetagraph() {
+    const conn = chain.connection();
+    if (!conn) return setMetagraphError('Connect to a network first.');
+    setLoadingMetagraph(true);
+    setMetagraphError(null);
+    try {
+      const mg = await readMetagraph(conn.api, netuid());
+      setMetagraph(mg);
+      if (!mg.params.exists) setMetagraphError(`Subnet ${mg.netuid} does not exist on this chain.`);
+    } catch (e) {
+      setMetagraph(null);
+      setMetagraphError((e as Error).message);
+    } finally {
+      setLoadingMetagraph(false);
+    }
+  }
+
+  async function connectWallet() {
+    setWalletError(null);
+    try {
+      const list = await enableWallet();
+      setAccounts(list);
+      setAccount(list[0] ?? null);
+    } catch (e) {
+      setAccounts([]);
+      setAccount(null);
+      setWalletError((e as Error).message);
+    }
+  }
+
+  const draft = createMemo((): { draft?: WeightsDraft; error?: string } => {
+    const text = docText();
+    if (text === null) return {};
+    try {
+      return { draft: draftFromDocument(text, burn()) };
+    } catch (e) {
+      return { error: (e as Error).message };
+    }
+  });
+
+  // The reveal round depends only on chain facts; a node call may be needed (generation B), hence a resource.
+  const [plan] = createResource(
+    () => {
+      const conn = chain.connection();
+      const mg = metagraph();
+      return conn && mg && mg.params.commitRevealWeightsEnabled ? { conn, mg } : null;
+    },
+    ({ conn, mg }) => revealPlanFor(conn.api, conn.features, mg),
+  );
+
+  const preflight = createMemo(() => {
+    const mg = metagraph();
+    const acc = account();
+    const d = draft().draft;
+    if (!mg || !acc || !d) return null;
+    if (mg.params.commitRevealWeightsEnabled && !plan()) return null;
+    return preflightDraft(mg, acc.address, d, mg.params.commitRevealWeightsEnabled ? plan()! : null);
+  });
+
+  /** Why the Commit/Set button is disabled, or null when it may be pressed. */
+  const blocker = createMemo((): string | null => {
+    const conn = chain.connection();
+    if (!conn) return 'Connect to a network.';
+    if (conn.info.genesisMatches === false) return 'Wrong network: signing is disabled.';
+    if (!metagraph()) return 'Load the metagraph.';
+    if (!account()) return 'Connect a wallet and pick the hotkey.';
+    if (!draft().draft) return 'Load a weights file.';
+    if (plan.error) return `No reveal round: ${(plan.error as Error).message}`;
+    const p = preflight();
+    if (!p) return 'Working out the preflight…';
+    if (!p.ok) return `Preflight failed: ${p.firstFailure?.chainError}.`;
+    return null;
+  });
+
+  async function openConfirmation() {
+    const conn = chain.connection();
+    const mg = metagraph();
+    const acc = account();
+    const d = draft().draft;
+    const p = preflight();
+    if (blocker() || !conn || !mg || !acc || !d || !p) return;
+    setBusy(true);
+    setMessage(null);
+    setOutcome(null);
+    try {
+      const revealPlan = mg.params.commitRevealWeightsEnabled ? plan()! : null;
+      const submission = await buildSubmission(mg, acc.address, d, p, revealPlan);
+      const tx = buildWeightsCall(conn.api, submission);
+      // Decoded from the call's own bytes: the dialog shows what will be signed, not what was meant.
+      const decoded = decodeCall(conn.api, tx.method.toHex());
+      setConfirmation({ decoded, draft: d, signer: acc, revealRound: revealPlan?.revealRound ?? null, tx });
+    } catch (e) {
+      setMessage({ kind: 'error', text: (e as Error).message });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function cancel() {
+    if (busy()) return;
+    setConfirmation(null);
+    setMessage({ kind: 'status', text: 'Cancelled: nothing was signed or sent.' });
+  }
+
+  async function sign() {
+    const c = confirmation();
+    if (!c || busy()) return;
+    setBusy(true);
+    setMessage(null);
+    try {
+      const signer = await signerOf(c.signer);
+      const result = await signAndTrack(c.tx, c.signer.address, signer, setTxStatus);
+      setOutcome(result);
+    } catch (e) {
+      setMessage({ kind: 'error', text: (e as Error).message });
+    } finally {
+      setBusy(false);
+      setConfirmation(null);
+    }
+  }
+
+  return {
+    chain,
+    netuid,
+    setNetuid,
+    metagraph,
+    metagraphError,
+    loadingMetagraph,
+    loadMetagraph,
+    accounts,
+    account,
+    setAccount,
+    walletError,
+    connectWallet,
+    docName,
+    burn,
+    setBurn,
+    setDocument(name: string, text: string) {
+      setDocName(name);
+      setDocText(text);
+    },
+    draft,
+    plan,
+    preflight,
+    blocker,
+    confirmation,
+    openConfirmation,
+    cancel,
+    sign,
+    busy,
+    message,
+    txStatus,
+    outcome,
+  };
+}
+
+export type ValidatorApi = ReturnType<typeof createValidator>;
