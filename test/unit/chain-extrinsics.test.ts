@@ -12,6 +12,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { connectChain, type ChainConnection } from '../../src/chain/connection.ts';
 import { buildWeightsCall, decodeCall, type WeightsSubmission } from '../../src/chain/extrinsics/weights-calls.ts';
 import { assertFreshRuntime, signAndTrack, type TxStatus } from '../../src/chain/extrinsics/track.ts';
+import { watchTimelockedReveal } from '../../src/chain/extrinsics/watch-reveal.ts';
 import { customNetwork } from '../../src/chain/networks.ts';
 import {
   decodeWeightsPayload,
@@ -20,7 +21,7 @@ import {
   encryptForRound,
 } from '../../src/chain/timelock/index.ts';
 import { commitHash, randomSalt } from '../../src/chain/weights/commit-hash.ts';
-import { extrinsicFailed, extrinsicSuccess, type EventSpec } from '../support/fixture-chain.ts';
+import { eventRecords, extrinsicFailed, extrinsicSuccess, type EventSpec } from '../support/fixture-chain.ts';
 import { PoolRejection, startFixtureNode, type FixtureNode } from '../support/fixture-node.ts';
 import { signature1000 } from '../support/timelock-vectors.ts';
 
@@ -247,6 +248,40 @@ describe('weights extrinsics against the finney fixture', () => {
       expect(node.submitted).toHaveLength(before);
     } finally {
       await own.disconnect();
+    }
+  });
+});
+
+describe('after a timelocked commit', () => {
+  it("confirms the chain's reveal by its event, and reports a commit the chain dropped once the deadline passes", async () => {
+    const conn2 = await connectChain(customNetwork(node.url), { timeoutMs: 10_000 });
+    try {
+      const events = node.chain.storageKey('system', 'events');
+      const revealed = (who: string, netuidIndex: number) =>
+        eventRecords(node.chain, [
+          {
+            extrinsic: 0,
+            events: [{ pallet: 'SubtensorModule', event: 'TimelockedWeightsRevealed', args: [netuidIndex, who] }],
+          },
+        ]);
+      node.setHead(2000);
+      const watch = watchTimelockedReveal(conn2.api, 120, alice.address, 2010);
+      await watch.watching;
+      // Someone else's reveal, and Alice's on another subnet, do not count.
+      node.setStorage(events, revealed(new Keyring({ type: 'sr25519' }).addFromUri('//Bob').address, 120));
+      node.setStorage(events, revealed(alice.address, 121));
+      node.setHead(2005);
+      node.setStorage(events, revealed(alice.address, 120));
+      await expect(watch.done).resolves.toEqual({ state: 'revealed', block: 2005 });
+
+      node.setStorage(events, eventRecords(node.chain, [])); // the next block's events
+      const dropped = watchTimelockedReveal(conn2.api, 120, alice.address, 2010);
+      await dropped.watching;
+      node.setHead(2010);
+      node.setHead(2011);
+      await expect(dropped.done).resolves.toEqual({ state: 'not revealed', lastBlock: 2011 });
+    } finally {
+      await conn2.disconnect();
     }
   });
 });
