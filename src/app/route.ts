@@ -1,9 +1,13 @@
-// Hash routing: '#/evaluate', '#/runs', '#/run/<id>', '#/compare', '#/validator'. A hash keeps every page
-// reachable from the static server.
+// Hash routing: '#/evaluate' (optionally '#/evaluate?model=…&revision=…', prefilled), '#/runs', '#/run/<id>',
+// '#/compare', '#/validator'. A hash keeps every page reachable from the static server.
 import { createSignal, onCleanup } from 'solid-js';
 
 export type Route =
-  { page: 'evaluate' } | { page: 'runs' } | { page: 'run'; id: string } | { page: 'compare' } | { page: 'validator' };
+  | { page: 'evaluate'; model?: string; revision?: string }
+  | { page: 'runs' }
+  | { page: 'run'; id: string }
+  | { page: 'compare' }
+  | { page: 'validator' };
 
 export function parseRoute(hash: string): Route {
   const m = /^#\/run\/(.+)$/.exec(hash);
@@ -11,11 +15,29 @@ export function parseRoute(hash: string): Route {
   if (hash === '#/runs') return { page: 'runs' };
   if (hash === '#/compare') return { page: 'compare' };
   if (hash === '#/validator') return { page: 'validator' };
+  const e = /^#\/evaluate\?(.*)$/.exec(hash);
+  if (e) {
+    // Only the two fields the Evaluate form takes; anything else in the query is ignored.
+    const q = new URLSearchParams(e[1]);
+    const model = q.get('model')?.trim();
+    const revision = q.get('revision')?.trim();
+    return { page: 'evaluate', ...(model ? { model } : {}), ...(model && revision ? { revision } : {}) };
+  }
   return { page: 'evaluate' };
 }
 
+/** The hash of `route`: the inverse of `parseRoute`. */
+export function hrefOf(route: Route): string {
+  if (route.page === 'run') return `#/run/${encodeURIComponent(route.id)}`;
+  if (route.page === 'evaluate' && route.model) {
+    const q = new URLSearchParams({ model: route.model, ...(route.revision ? { revision: route.revision } : {}) });
+    return `#/evaluate?${q.toString()}`;
+  }
+  return `#/${route.page}`;
+}
+
 export function navigate(route: Route): void {
-  location.hash = route.page === 'run' ? `#/run/${encodeURIComponent(route.id)}` : `#/${route.page}`;
+  location.hash = hrefOf(route);
 }
 
 /** The current route as a signal. */

@@ -1,5 +1,6 @@
 // Evaluate page: choose a model (an OpenAI-compatible endpoint or a model run in this browser), environments and
-// task ids, then start a run. UI realm.
+// task ids, then start a run. A '#/evaluate?model=…&revision=…' link (the Validator page's) prefills the model.
+// UI realm.
 import { For, Show, createSignal } from 'solid-js';
 import { createStore, unwrap } from 'solid-js/store';
 import { ENVIRONMENTS } from '../../envs/index.ts';
@@ -17,7 +18,7 @@ import { DatasetFields } from './DatasetFields.tsx';
 import { requestPersistence } from '../storage/db.ts';
 import { saveModel } from '../storage/models.ts';
 import { useApp } from '../app/context.tsx';
-import { navigate } from '../app/route.ts';
+import { navigate, parseRoute } from '../app/route.ts';
 import { BrowserModelFields, browserSpec, defaultBrowserForm } from './BrowserModelFields.tsx';
 import { EndpointFields, type EndpointForm } from './EndpointFields.tsx';
 import { NumberField, Radio, TextField } from './fields.tsx';
@@ -27,11 +28,14 @@ export const DEMO_BASE_URL = () => `${location.origin}/demo/v1`;
 
 export function EvaluatePage() {
   const app = useApp();
+  // Read once: the page is created anew when a link brings the user here from another page.
+  const linked = parseRoute(location.hash);
+  const prefill: { model?: string; revision?: string } = linked.page === 'evaluate' ? linked : {};
   const [kind, setKind] = createSignal<ModelSpec['kind']>('openai');
   const [endpoint, setEndpoint] = createStore<EndpointForm>({
     baseUrl: DEMO_BASE_URL(),
-    model: 'solver',
-    revision: '',
+    model: prefill.model ?? 'solver',
+    revision: prefill.revision ?? '',
     apiKey: '',
     rememberKey: false,
   });
@@ -109,6 +113,11 @@ export function EvaluatePage() {
       <h2 id="eval-title">Evaluate a model</h2>
       <fieldset>
         <legend>Model</legend>
+        <Show when={prefill.model}>
+          <p class="hint" data-testid="model-prefilled">
+            Model {prefill.model} filled in from the link: set the endpoint that serves it.
+          </p>
+        </Show>
         <div role="radiogroup" aria-label="Where the model runs">
           <Radio name="modelKind" checked={kind() === 'openai'} onSelect={() => setKind('openai')}>
             OpenAI-compatible endpoint

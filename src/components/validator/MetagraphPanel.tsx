@@ -1,6 +1,9 @@
-// Netuid input, Load button and the subnet's metagraph: hyperparameters the weights depend on and one row per UID.
-// UI realm.
+// Netuid input, Load button and the subnet's metagraph: hyperparameters the weights depend on and one row per UID,
+// with the model its hotkey committed and a link to evaluate it. UI realm.
 import { For, Show } from 'solid-js';
+import { hrefOf } from '../../app/route.ts';
+import type { MinerCommitment } from '../../chain/commitments.ts';
+import { modelLabel } from '../../shared/judge/from-samples.ts';
 import type { ValidatorApi } from './validator-state.ts';
 
 /** `5Grw…utQY`: enough to tell hotkeys apart; the full key is in the title. */
@@ -11,6 +14,50 @@ export function formatRao(rao: bigint): string {
   const whole = rao / 1_000_000_000n;
   const frac = ((rao % 1_000_000_000n) / 100_000n).toString().padStart(4, '0');
   return `${whole.toLocaleString('en-US')}.${frac}`;
+}
+
+/** The model cell: model@revision (shortened), Affine's reason the commitment is invalid, and an Evaluate link. */
+function ModelCell(props: { c: MinerCommitment | undefined }) {
+  return (
+    <Show when={props.c}>
+      {(c) => (
+        <>
+          <Show when={c().model}>
+            {(model) => (
+              <span title={c().revision ? `${model()}@${c().revision}` : model()}>
+                {modelLabel(model(), c().revision, model())}
+              </span>
+            )}
+          </Show>
+          <Show when={c().problem}>
+            {(p) => (
+              <>
+                {' '}
+                <span class="bad-commit">({p()})</span>
+              </>
+            )}
+          </Show>
+          <Show when={c().model}>
+            {(model) => (
+              <>
+                {' '}
+                <a
+                  href={hrefOf({
+                    page: 'evaluate',
+                    model: model(),
+                    ...(c().revision ? { revision: c().revision! } : {}),
+                  })}
+                  aria-label={`Evaluate ${model()}`}
+                >
+                  Evaluate
+                </a>
+              </>
+            )}
+          </Show>
+        </>
+      )}
+    </Show>
+  );
 }
 
 export function MetagraphPanel(props: { api: ValidatorApi }) {
@@ -44,6 +91,11 @@ export function MetagraphPanel(props: { api: ValidatorApi }) {
           {v().metagraphError()}
         </p>
       </Show>
+      <Show when={v().commitmentsError()}>
+        <p class="error" role="alert">
+          {v().commitmentsError()}
+        </p>
+      </Show>
       <Show when={v().metagraph()}>
         {(mg) => (
           <>
@@ -62,6 +114,7 @@ export function MetagraphPanel(props: { api: ValidatorApi }) {
                   <th scope="col">Stake</th>
                   <th scope="col">Permit</th>
                   <th scope="col">Last update</th>
+                  <th scope="col">Model</th>
                 </tr>
               </thead>
               <tbody>
@@ -73,6 +126,9 @@ export function MetagraphPanel(props: { api: ValidatorApi }) {
                       <td title={`${r.alphaStake} α rao + ${r.taoStake} τ rao`}>{formatRao(r.stake)}</td>
                       <td>{r.validatorPermit ? 'yes' : 'no'}</td>
                       <td>{r.lastUpdate || 'never'}</td>
+                      <td>
+                        <ModelCell c={v().commitments().get(r.hotkey)} />
+                      </td>
                     </tr>
                   )}
                 </For>

@@ -1,7 +1,13 @@
-// The weights step: an Affine `/scores/weights/latest` file and a burn share to UID 0, shown as uid → weight → u16.
-// UI realm.
+// The weights step: from an Affine `/scores/weights/latest` file or from a verdict on stored runs, with a burn share
+// to UID 0, shown as uid → weight → u16. UI realm.
 import { For, Show } from 'solid-js';
-import type { ValidatorApi } from './validator-state.ts';
+import { RunsSourceFields } from './RunsSourceFields.tsx';
+import type { ValidatorApi, WeightsSourceKind } from './validator-state.ts';
+
+const SOURCES: [WeightsSourceKind, string][] = [
+  ['file', 'Affine weights file'],
+  ['runs', 'From stored runs'],
+];
 
 export function WeightsPanel(props: { api: ValidatorApi }) {
   const v = () => props.api;
@@ -12,11 +18,35 @@ export function WeightsPanel(props: { api: ValidatorApi }) {
   return (
     <section class="panel" aria-labelledby="weights-title">
       <h3 id="weights-title">4. Weights</h3>
+      <fieldset class="actions">
+        <legend>Source</legend>
+        <For each={SOURCES}>
+          {([kind, label]) => (
+            <label class="inline">
+              <input
+                type="radio"
+                name="weights-source"
+                value={kind}
+                checked={v().source() === kind}
+                onChange={() => v().setSource(kind)}
+              />{' '}
+              {label}
+            </label>
+          )}
+        </For>
+      </fieldset>
+      <Show
+        when={v().source() === 'runs'}
+        fallback={
+          <label class="inline">
+            Weights file (Affine /scores/weights/latest JSON){' '}
+            <input type="file" accept=".json,application/json" onChange={(e) => void onFile(e.currentTarget)} />
+          </label>
+        }
+      >
+        <RunsSourceFields runs={v().runs} />
+      </Show>
       <div class="actions">
-        <label class="inline">
-          Weights file (Affine /scores/weights/latest JSON){' '}
-          <input type="file" accept=".json,application/json" onChange={(e) => void onFile(e.currentTarget)} />
-        </label>
         <label class="inline">
           Burn share to UID 0 (%){' '}
           <input
@@ -35,7 +65,8 @@ export function WeightsPanel(props: { api: ValidatorApi }) {
       </div>
       <Show when={v().draft().error}>
         <p class="error" role="alert" data-testid="weights-error">
-          {v().docName()}: {v().draft().error}
+          {v().source() === 'file' ? `${v().docName()}: ` : ''}
+          {v().draft().error}
         </p>
       </Show>
       <Show when={v().draft().draft}>

@@ -1,12 +1,15 @@
-// State of the Validator page as Solid signals: the chain session, the metagraph of one subnet, the wallet account,
-// the weights draft and its preflight, and the confirm → sign → result steps. Nothing is signed except from
+// State of the Validator page as Solid signals: the chain session, the metagraph of one subnet and its miners'
+// commitments, the wallet account, the weights draft (from a file or from stored runs) and its preflight, and the
+// confirm → sign → result steps. Nothing is signed except from
 // `sign()`, which only runs while a confirmation is open. UI realm.
 import { createMemo, createResource, createSignal } from 'solid-js';
+import { readCommitments, type MinerCommitment } from '../../chain/commitments.ts';
 import { readMetagraph, type Metagraph } from '../../chain/metagraph.ts';
 import { buildWeightsCall, decodeCall, type DecodedCall } from '../../chain/extrinsics/weights-calls.ts';
 import { signAndTrack, type TxOutcome, type TxStatus } from '../../chain/extrinsics/track.ts';
 import { enableWallet, signerOf, type WalletAccount } from '../../wallet/extension.ts';
 import { createChainSession } from './chain-session.ts';
+import { createRunsSource } from './runs-source.ts';
 import {
   buildSubmission,
   draftFromDocument,
@@ -28,18 +31,24 @@ export interface Confirmation {
 
 export type Message = { kind: 'error' | 'status'; text: string };
 
+/** Where the weights come from: an Affine weights file, or a verdict on runs stored in this browser. */
+export type WeightsSourceKind = 'file' | 'runs';
+
 export function createValidator() {
   const chain = createChainSession();
   const [netuid, setNetuid] = createSignal(120);
   const [metagraph, setMetagraph] = createSignal<Metagraph | null>(null);
   const [metagraphError, setMetagraphError] = createSignal<string | null>(null);
   const [loadingMetagraph, setLoadingMetagraph] = createSignal(false);
+  const [commitments, setCommitments] = createSignal<ReadonlyMap<string, MinerCommitment>>(new Map());
+  const [commitmentsError, setCommitmentsError] = createSignal<string | null>(null);
   const [accounts, setAccounts] = createSignal<WalletAccount[]>([]);
   const [account, setAccount] = createSignal<WalletAccount | null>(null);
   const [walletError, setWalletError] = createSignal<string | null>(null);
   const [docText, setDocText] = createSignal<string | null>(null);
   const [docName, setDocName] = createSignal('');
   const [burn, setBurn] = createSignal(0);
+  const [source, setSource] = createSignal<WeightsSourceKind>('file');
   const [confirmation, setConfirmation] = createSignal<Confirmation | null>(null);
   const [message, setMessage] = createSignal<Message | null>(null);
   const [txStatus, setTxStatus] = createSignal<TxStatus | null>(null);
@@ -51,9 +60,19 @@ export function createValidator() {
     if (!conn) return setMetagraphError('Connect to a network first.');
     setLoadingMetagraph(true);
     setMetagraphError(null);
+    setCommitments(new Map());
+    setCommitmentsError(null);
     try {
-      const mg = await readMetagraph(conn.api, netuid());
+      // Commitments only label miners and prefill UIDs: when they cannot be read, the metagraph still loads.
+      const [mg, found] = await Promise.all([
+        readMetagraph(conn.api, netuid()),
+        readCommitments(conn.api, netuid()).catch((e: Error) => {
+          setCommitmentsError(`Miners' commitments could not be read: ${e.message}`);
+          return new Map<string, MinerCommitment>();
+        }),
+      ]);
       setMetagraph(mg);
+      setCommitments(found);
       if (!mg.params.exists) setMetagraphError(`Subnet ${mg.netuid} does not exist on this chain.`);
     } catch (e) {
       setMetagraph(null);
@@ -76,7 +95,9 @@ export function createValidator() {
     }
   }
 
-  const draft = createMemo((): { draft?: WeightsDraft; error?: string } => {
+  const runs = createRunsSource({ active: () => source() === 'runs', metagraph, commitments, burn });
+
+  const fileDraft = createMemo((): { draft?: WeightsDraft; error?: string } => {
     const text = docText();
     if (text === null) return {};
     try {
@@ -85,6 +106,8 @@ export function createValidator() {
       return { error: (e as Error).message };
     }
   });
+
+  const draft = () => (source() === 'runs' ? runs.draft() : fileDraft());
 
   // The reveal round depends only on chain facts; a node call may be needed (generation B), hence a resource.
   const [plan] = createResource(
@@ -112,7 +135,8 @@ export function createValidator() {
     if (conn.info.genesisMatches === false) return 'Wrong network: signing is disabled.';
     if (!metagraph()) return 'Load the metagraph.';
     if (!account()) return 'Connect a wallet and pick the hotkey.';
-    if (!draft().draft) return 'Load a weights file.';
+    if (!draft().draft)
+      return source() === 'runs' ? 'Pick two or more stored runs and give each model its UID.' : 'Load a weights file.';
     if (plan.error) return `No reveal round: ${(plan.error as Error).message}`;
     const p = preflight();
     if (!p) return 'Working out the preflight…';
@@ -175,11 +199,16 @@ export function createValidator() {
     metagraphError,
     loadingMetagraph,
     loadMetagraph,
+    commitments,
+    commitmentsError,
     accounts,
     account,
     setAccount,
     walletError,
     connectWallet,
+    source,
+    setSource,
+    runs,
     docName,
     burn,
     setBurn,

@@ -1,6 +1,7 @@
-// From a weights document to what the Validator page signs: float weights with burn (sources.ts), their u16 values
-// (convert.ts), the reveal round from chain facts (reveal-round.ts), the preflight, and the submission itself,
-// timelock-encrypted when commit-reveal is on (chain.md §2.7, §2.10). UI realm (the reveal plan may call the node).
+// From weights (an Affine document, or a verdict on stored runs) to what the Validator page signs: float weights
+// with burn (sources.ts), their u16 values (convert.ts), the reveal round from chain facts (reveal-round.ts), the
+// preflight, and the submission itself, timelock-encrypted when commit-reveal is on (chain.md §2.7, §2.10). UI realm
+// (the reveal plan may call the node).
 import type { ApiPromise } from '@polkadot/api';
 import { decodeAddress } from '@polkadot/util-crypto';
 import type { RuntimeFeatures } from '../../chain/features.ts';
@@ -10,7 +11,7 @@ import { encodeWeightsPayload, encryptForRound } from '../../chain/timelock/inde
 import { convertWeightsForEmit } from '../../chain/weights/convert.ts';
 import { preflightWeights, type PreflightResult } from '../../chain/weights/preflight.ts';
 import { chooseRevealRound, type RevealPlan } from '../../chain/weights/reveal-round.ts';
-import { weightsFromAffineDocument } from '../../chain/weights/sources.ts';
+import { weightsFromAffineDocument, type UidWeights } from '../../chain/weights/sources.ts';
 import type { WeightsSubmission } from '../../chain/extrinsics/weights-calls.ts';
 
 /** Weights ready to send: float shares and the u16 values the extrinsic carries, per UID. */
@@ -23,7 +24,11 @@ export interface WeightsDraft {
 
 /** An Affine `/scores/weights/latest` document with `burn` (0…1) to UID 0. Throws with a message for the user. */
 export function draftFromDocument(text: string, burn: number): WeightsDraft {
-  const w = weightsFromAffineDocument(text, burn);
+  return draftFromUidWeights(weightsFromAffineDocument(text, burn));
+}
+
+/** Float weights per UID (any source in sources.ts) with their u16 values. */
+export function draftFromUidWeights(w: UidWeights): WeightsDraft {
   const emit = convertWeightsForEmit(w.uids, w.weights);
   // convertWeightsForEmit drops entries that round to 0: keep the float weights aligned with what is sent.
   const share = new Map(w.uids.map((u, i) => [u, w.weights[i]!]));
