@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright';
 import { u8aToHex } from '@polkadot/util';
 import { blake2AsHex, signatureVerify } from '@polkadot/util-crypto';
 import { launchChromium } from '../support/chromium.ts';
-import { extrinsicSuccess, loadFixtureChain } from '../support/fixture-chain.ts';
+import { eventRecords, extrinsicSuccess, loadFixtureChain } from '../support/fixture-chain.ts';
 import { startFixtureNode, type FixtureNode } from '../support/fixture-node.ts';
 import { scriptedSubnet, type ScriptedSubnet } from './validator-subnet.ts';
 import { injectTestWallet, type SignedPayload } from './validator-wallet.ts';
@@ -149,6 +149,23 @@ test('commits timelocked weights signed by //Alice through the injected wallet',
   await result.waitFor({ timeout: 30_000 });
   expect(await result.textContent()).toContain('subtensorModule.TimelockedWeightsCommitted');
   expect(await result.textContent()).toContain('Included in block');
+  // The chain reveals it later by itself; only its event says so.
+  const revealState = page.getByTestId('reveal-state');
+  await revealState.filter({ hasText: /^Waiting for the chain to reveal this commit \(by block \d+\)…$/ }).waitFor();
+  node.setHead(subnet.head + 7);
+  node.setStorage(
+    chain.storageKey('system', 'events'),
+    eventRecords(chain, [
+      {
+        extrinsic: 0,
+        events: [
+          { pallet: 'SubtensorModule', event: 'TimelockedWeightsRevealed', args: [NETUID, subnet.alice.address] },
+        ],
+      },
+    ]),
+  );
+  await revealState.filter({ hasText: `Revealed by the chain in block ${subnet.head + 7}` }).waitFor();
+  node.setHead(subnet.head);
 
   // In Node: exactly one extrinsic, the commit Alice signed.
   expect(node.submitted).toHaveLength(1);

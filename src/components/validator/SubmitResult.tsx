@@ -22,6 +22,21 @@ export function SubmitResult(props: { api: ValidatorApi }) {
                 ? `Included in block ${o().blockHash?.slice(0, 12)}….`
                 : `Failed: ${o().error?.name}${o().error?.docs ? ` (${o().error?.docs})` : ''}`}
             </p>
+            <Show when={v().reveal()}>
+              {(r) => (
+                <p role="status" data-testid="reveal-state" class={r().state === 'not revealed' ? 'error' : 'ok'}>
+                  {((s) =>
+                    s.state === 'watching'
+                      ? `Waiting for the chain to reveal this commit (by block ${s.deadline})…`
+                      : s.state === 'revealed'
+                        ? `Revealed by the chain in block ${s.block}: the weights are set.`
+                        : `Not revealed by block ${s.lastBlock}: the chain dropped the commit without an error ` +
+                          '(a missing drand pulse, or a check that failed at reveal: permit, stake, version key).')(
+                    r(),
+                  )}
+                </p>
+              )}
+            </Show>
             <ul>
               <For each={o().events}>
                 {(e) => (

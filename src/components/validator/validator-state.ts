@@ -6,7 +6,8 @@ import { createMemo, createResource, createSignal } from 'solid-js';
 import { readCommitments, type MinerCommitment } from '../../chain/commitments.ts';
 import { readMetagraph, type Metagraph } from '../../chain/metagraph.ts';
 import { buildWeightsCall, decodeCall, type DecodedCall } from '../../chain/extrinsics/weights-calls.ts';
-import { signAndTrack, type TxOutcome, type TxStatus } from '../../chain/extrinsics/track.ts';
+import { assertFreshRuntime, signAndTrack, type TxOutcome, type TxStatus } from '../../chain/extrinsics/track.ts';
+import { watchTimelockedReveal, type RevealOutcome, type RevealWatch } from '../../chain/extrinsics/watch-reveal.ts';
 import { enableWallet, signerOf, type WalletAccount } from '../../wallet/extension.ts';
 import { createChainSession } from './chain-session.ts';
 import { createRunsSource } from './runs-source.ts';
@@ -26,8 +27,14 @@ export interface Confirmation {
   draft: WeightsDraft;
   signer: WalletAccount;
   revealRound: number | null;
+  /** For a timelocked commit: the last block of its reveal epoch, after which the chain has dropped it. */
+  revealDeadline: number | null;
+  netuid: number;
   tx: Tx;
 }
+
+/** The chain's reveal of the last timelocked commit: being watched (until `deadline`), or what came of it. */
+export type RevealState = { state: 'watching'; deadline: number } | RevealOutcome;
 
 export type Message = { kind: 'error' | 'status'; text: string };
 
@@ -53,6 +60,8 @@ export function createValidator() {
   const [message, setMessage] = createSignal<Message | null>(null);
   const [txStatus, setTxStatus] = createSignal<TxStatus | null>(null);
   const [outcome, setOutcome] = createSignal<TxOutcome | null>(null);
+  const [reveal, setReveal] = createSignal<RevealState | null>(null);
+  let revealWatch: RevealWatch | null = null;
   const [busy, setBusy] = createSignal(false);
 
   async function loadMetagraph() {
@@ -160,7 +169,15 @@ export function createValidator() {
       const tx = buildWeightsCall(conn.api, submission);
       // Decoded from the call's own bytes: the dialog shows what will be signed, not what was meant.
       const decoded = decodeCall(conn.api, tx.method.toHex());
-      setConfirmation({ decoded, draft: d, signer: acc, revealRound: revealPlan?.revealRound ?? null, tx });
+      setConfirmation({
+        decoded,
+        draft: d,
+        signer: acc,
+        revealRound: revealPlan?.revealRound ?? null,
+        revealDeadline: revealPlan ? revealPlan.firstRevealBlock + mg.params.tempo : null,
+        netuid: mg.netuid,
+        tx,
+      });
     } catch (e) {
       setMessage({ kind: 'error', text: (e as Error).message });
     } finally {
@@ -179,10 +196,26 @@ export function createValidator() {
     if (!c || busy()) return;
     setBusy(true);
     setMessage(null);
+    revealWatch?.stop();
+    setReveal(null);
     try {
+      const conn = chain.connection();
+      if (!conn) throw new Error('The connection to the node is gone: reconnect, nothing was sent.');
+      // The dialog decoded the call with the metadata of connect time: refuse if the runtime changed since.
+      await assertFreshRuntime(conn.api);
       const signer = await signerOf(c.signer);
-      const result = await signAndTrack(c.tx, c.signer.address, signer, setTxStatus);
+      const result = await signAndTrack(c.tx, c.signer.address, signer, setTxStatus, { api: conn.api });
       setOutcome(result);
+      if (result.ok && c.revealDeadline !== null) {
+        // The chain reveals a timelocked commit by itself and fails silently: only its event confirms it.
+        const deadline = c.revealDeadline;
+        const watch = watchTimelockedReveal(conn.api, c.netuid, c.signer.address, deadline);
+        revealWatch = watch;
+        void watch.watching.then(
+          () => revealWatch === watch && !reveal() && setReveal({ state: 'watching', deadline }),
+        );
+        void watch.done.then((o) => revealWatch === watch && setReveal(o));
+      }
     } catch (e) {
       setMessage({ kind: 'error', text: (e as Error).message });
     } finally {
@@ -228,6 +261,7 @@ export function createValidator() {
     message,
     txStatus,
     outcome,
+    reveal,
   };
 }
 
