@@ -190,6 +190,25 @@ test('commits timelocked weights signed by //Alice through the injected wallet',
   await page.close();
 });
 
+test('a runtime upgrade after connecting (stale metadata) stops the signature: nothing is signed or sent', async () => {
+  const { page, signed } = await upToCommit();
+  const before = node.submitted.length;
+  await page.getByRole('button', { name: 'Commit weights' }).click();
+  await page.getByRole('dialog').waitFor();
+  node.setSpecVersion(394); // the node now runs another runtime; the page still has 393's metadata
+  try {
+    await page.getByRole('button', { name: 'Sign' }).click();
+    await poll(() => page.getByTestId('validator-message').textContent()).toMatch(
+      /runtime changed \(spec 393 → 394\).*Reconnect before signing: nothing was sent/,
+    );
+    expect(signed).toHaveLength(0);
+    expect(node.submitted).toHaveLength(before);
+  } finally {
+    node.setSpecVersion(393);
+    await page.close();
+  }
+});
+
 test('without a wallet extension, Connect wallet says what to install', async () => {
   const page = await browser.newPage();
   await page.goto(`${appUrl}/#/validator`);
