@@ -15,11 +15,20 @@ export interface SignedPayload {
   signature: string;
 }
 
-/** Installs the wallet on `page` (call before `goto`); returns the list of payloads it signed. */
-export async function injectTestWallet(page: Page, chain: FixtureChain, pair: KeyringPair): Promise<SignedPayload[]> {
+/**
+ * Installs the wallet on `page` (call before `goto`); returns the list of payloads it signed. With `refuse`, the user
+ * rejects every request, as an extension's Cancel does.
+ */
+export async function injectTestWallet(
+  page: Page,
+  chain: FixtureChain,
+  pair: KeyringPair,
+  { refuse = false } = {},
+): Promise<SignedPayload[]> {
   await cryptoWaitReady();
   const signed: SignedPayload[] = [];
   await page.exposeFunction('__testSign', (payload: SignerPayloadJSON) => {
+    if (refuse) throw new Error('Cancelled');
     const ext = chain.registry.createType('ExtrinsicPayload', payload, { version: payload.version });
     const bytes = ext.toU8a({ method: true });
     const { signature } = ext.sign(pair);

@@ -53,9 +53,9 @@ afterAll(async () => {
 const poll = <T>(fn: () => Promise<T> | T, timeout = 30_000) => expect.poll(fn, { timeout });
 
 /** Opens the page with the test wallet and walks it to an enabled "Commit weights" button. */
-async function upToCommit(): Promise<{ page: Page; signed: SignedPayload[] }> {
+async function upToCommit(wallet: { refuse?: boolean } = {}): Promise<{ page: Page; signed: SignedPayload[] }> {
   const page = await browser.newPage();
-  const signed = await injectTestWallet(page, chain, subnet.alice);
+  const signed = await injectTestWallet(page, chain, subnet.alice, wallet);
   await page.goto(`${appUrl}/#/evaluate`);
   await page.getByRole('link', { name: 'Validator' }).click();
   await page.getByRole('heading', { name: 'Validator' }).waitFor();
@@ -207,6 +207,19 @@ test('a runtime upgrade after connecting (stale metadata) stops the signature: n
     node.setSpecVersion(393);
     await page.close();
   }
+});
+
+test('the user rejecting the signature in the wallet: the page says so and nothing is sent', async () => {
+  const { page, signed } = await upToCommit({ refuse: true });
+  const before = node.submitted.length;
+  await page.getByRole('button', { name: 'Commit weights' }).click();
+  await page.getByRole('button', { name: 'Sign' }).click();
+  await poll(() => page.getByTestId('validator-message').textContent()).toBe(
+    'The signature was rejected in the wallet: nothing was sent.',
+  );
+  expect(signed).toHaveLength(0);
+  expect(node.submitted).toHaveLength(before);
+  await page.close();
 });
 
 test('without a wallet extension, Connect wallet says what to install', async () => {
