@@ -10,7 +10,7 @@ export interface SandboxPoolOptions {
   /**
    * 'reset' (default): each interpreter serves many executions and is restored after each (harness.py); it is
    * retired when a program does something the reset cannot undo. 'fresh': every execution gets an interpreter
-   * that has never run anything (about 0.2 s of CPU each, mostly hidden by a warm spare).
+   * that has never run anything (about 1.4 s each on 2 cores, bench:sandbox; partly hidden by a warm spare).
    */
   isolation?: Isolation;
   /** Interpreters each sandbox keeps loading in the background; default 1 for 'fresh', 0 for 'reset'. */

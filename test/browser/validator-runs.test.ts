@@ -9,12 +9,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright';
 import { stringToU8a, u8aToHex } from '@polkadot/util';
+import { signatureVerify } from '@polkadot/util-crypto';
 import { launchChromium } from '../support/chromium.ts';
 import { loadFixtureChain } from '../support/fixture-chain.ts';
 import { startFixtureNode, type FixtureNode } from '../support/fixture-node.ts';
 import { binaryScores, importRun, writeJsonl, type EnvScoresSpec } from './compare-helpers.ts';
 import { scriptedSubnet, type ScriptedSubnet } from './validator-subnet.ts';
-import { injectTestWallet } from './validator-wallet.ts';
+import { injectTestWallet, type SignedPayload } from './validator-wallet.ts';
 
 const appUrl = inject('appUrl');
 const chain = loadFixtureChain();
@@ -34,6 +35,8 @@ let context: BrowserContext;
 let node: FixtureNode;
 let subnet: ScriptedSubnet;
 let alphaRun: string;
+/** What the test wallet of the latest page signed. */
+let signed: SignedPayload[] = [];
 let betaRun: string;
 
 /** A JSONL file of one model at one revision (compare-helpers writes revision null). */
@@ -58,7 +61,11 @@ beforeAll(async () => {
   };
   commit(BOB_UID, JSON.stringify({ model: 'org/beta', revision: REV_BETA }), 7_800_000);
   commit(0, JSON.stringify({ model: 'ferdie/half' }), 7_800_100); // no revision: Affine's incomplete_commit
-  node = await startFixtureNode({ head: subnet.head, storage: subnet.storage });
+  node = await startFixtureNode({
+    head: subnet.head,
+    storage: subnet.storage,
+    runtimeCalls: { AccountNonceApi_account_nonce: chain.callResult('AccountNonceApi', 'account_nonce', 0) },
+  });
   browser = await launchChromium();
   // One context for every page: the stored runs live in its IndexedDB.
   context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
@@ -95,7 +102,7 @@ function expectedWinner(champ: EnvScoresSpec, chal: EnvScoresSpec): 'champion' |
 /** Connects, loads the metagraph and the wallet, and switches the weights source to stored runs with both ticked. */
 async function upToRuns(): Promise<Page> {
   const page = await context.newPage();
-  await injectTestWallet(page, chain, subnet.alice);
+  signed = await injectTestWallet(page, chain, subnet.alice);
   await page.goto(`${appUrl}/#/validator`);
   await page.getByRole('radio', { name: 'Custom endpoint' }).check();
   await page.getByLabel('Endpoint URL').fill(node.url);
@@ -125,7 +132,7 @@ async function upToRuns(): Promise<Page> {
   return page;
 }
 
-test('weights from two stored runs: prefilled UID, typed UID, champion verdict, preflight, decoded set_weights', async () => {
+test('weights from two stored runs: prefilled UID, typed UID, champion verdict, preflight, set_weights signed', async () => {
   const page = await upToRuns();
   const rows = page.locator('[data-testid="metagraph"] tbody tr');
   // The model column: Bob's commitment shortened with an Evaluate link; Ferdie's incomplete one named.
@@ -187,6 +194,24 @@ test('weights from two stored runs: prefilled UID, typed UID, champion verdict, 
   await page.getByRole('button', { name: 'Cancel' }).click();
   await poll(() => page.getByTestId('validator-message').textContent()).toContain('nothing was signed');
   expect(node.submitted).toEqual([]);
+
+  // Now signed for real: the chain receives exactly that set_weights from //Alice, with a valid signature.
+  await setWeights.click();
+  await page.getByRole('button', { name: 'Sign' }).click();
+  await poll(() => page.getByTestId('submit-result').textContent()).toContain('Included in block');
+  expect(node.submitted).toHaveLength(1);
+  const ext = chain.registry.createType('Extrinsic', node.submitted[0]);
+  expect(`${ext.method.section}.${ext.method.method}`).toBe('subtensorModule.setWeights');
+  expect(ext.method.args.map((a) => a.toJSON())).toEqual([
+    NETUID,
+    [0, winnerUid],
+    [burnU16, 65535],
+    Number(subnet.params.weightsVersionKey),
+  ]);
+  expect(ext.signer.toString()).toBe(subnet.alice.address);
+  expect(signed).toHaveLength(1);
+  expect(signed[0]!.payload.method).toBe(ext.method.toHex());
+  expect(signatureVerify(signed[0]!.message, ext.signature.toU8a(), subnet.alice.address).isValid).toBe(true);
 
   // The stages rule on the same models and UIDs: its own verdict, weights on these UIDs only, the burn on UID 0.
   // (Its exact weights are the four-stage scorer's, checked by the Judge's unit tests, not redone here.)
