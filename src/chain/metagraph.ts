@@ -4,6 +4,7 @@
 // UI realm (needs a connected ApiPromise); also runs in Node tests.
 import type { ApiPromise } from '@polkadot/api';
 import type { Codec } from '@polkadot/types/types';
+import { epochIndexModulo } from './weights/reveal-window.ts';
 
 /** One neuron of the subnet. Stakes are rao (alpha on this subnet; TAO is the hotkey's root alpha). */
 export interface MetagraphRow {
@@ -85,11 +86,6 @@ const num = (c: Codec) => Number(c.toString());
 const big = (c: Codec) => BigInt(c.toString());
 const list = (c: Codec) => c as unknown as Codec[];
 
-/** The current epoch index under the modulo scheduler (generation A, §2.5). */
-export function moduloEpoch(block: number, netuid: number, tempo: number): number {
-  return Math.floor((block + netuid + 1) / (tempo + 1));
-}
-
 async function readParams(api: ApiPromise, netuid: number): Promise<SubnetParams> {
   const sm = (name: string) => item(api, 'subtensorModule', name);
   const [exists, n, tempo, vk, rate, minW, maxW, cr, crv, rp, mech, threshold, taoWeight, owner] = await Promise.all([
@@ -158,7 +154,7 @@ export async function readMetagraph(api: ApiPromise, netuid: number): Promise<Me
     hotkeys.length ? sm('totalHotkeyAlpha').multi(hotkeys.map((h) => [h, netuid])) : Promise.resolve([]),
     hotkeys.length ? sm('totalHotkeyAlpha').multi(hotkeys.map((h) => [h, 0])) : Promise.resolve([]),
     params.tempo > 0
-      ? sm('timelockedWeightCommits')(netuid, moduloEpoch(block, netuid, params.tempo)).then(list)
+      ? sm('timelockedWeightCommits')(netuid, epochIndexModulo(block, netuid, params.tempo)).then(list)
       : Promise.resolve([]),
   ]);
   const rows = uids.map((uid): MetagraphRow => {

@@ -3,7 +3,8 @@
 // Node realm.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectChain, type ChainConnection } from '../../src/chain/connection.ts';
-import { readMetagraph, moduloEpoch, MetagraphError, U64_MAX, type Metagraph } from '../../src/chain/metagraph.ts';
+import { readMetagraph, MetagraphError, U64_MAX, type Metagraph } from '../../src/chain/metagraph.ts';
+import { epochIndexModulo } from '../../src/chain/weights/reveal-window.ts';
 import { chainStateFor, rowOf } from '../../src/chain/metagraph-state.ts';
 import { customNetwork } from '../../src/chain/networks.ts';
 import { preflightWeights } from '../../src/chain/weights/preflight.ts';
@@ -23,7 +24,7 @@ describe('readMetagraph against the fixture node', () => {
   beforeAll(async () => {
     subnet = await scriptedSubnet(chain, NETUID);
     // One pending timelocked commit by Bob in the current epoch's bucket.
-    const epoch = moduloEpoch(subnet.head, NETUID, subnet.params.tempo);
+    const epoch = epochIndexModulo(subnet.head, NETUID, subnet.params.tempo);
     const bob = subnet.neurons[2]!.hotkey.address;
     subnet.storage[chain.storageKey('subtensorModule', 'timelockedWeightCommits', NETUID, epoch)] = chain.storageValue(
       'subtensorModule',

@@ -1,6 +1,7 @@
 // Choosing `reveal_round` for a drand-timelocked weights commit (chain.md §2.9) under both epoch schedulers (§2.5):
 // generation A's modulo scheduler, as bittensor-drand's `generate_commit` computes it, and generation B's stateful
 // scheduler, derived from the runtime's next-epoch block. Chain facts come in as plain objects. Both realms, pure.
+import { epochIndexModulo, revealBlocksModulo } from './reveal-window.ts';
 
 /** drand quicknet (chain.md §1.4). */
 export const DRAND_GENESIS_TIME = 1692803367;
@@ -103,9 +104,9 @@ export function chooseRevealRound(s: RevealSchedule): RevealPlan {
   let epochs: Pick<RevealPlan, 'epoch' | 'revealEpoch'> = {};
   if (s.scheduler === 'modulo') {
     checkInt('netuid', s.netuid, 0);
-    const epoch = Math.floor((s.block + s.netuid + 1) / (s.tempo + 1));
+    const epoch = epochIndexModulo(s.block, s.netuid, s.tempo);
     const revealEpoch = epoch + s.revealPeriodEpochs;
-    firstRevealBlock = revealEpoch * (s.tempo + 1) - (s.netuid + 1);
+    [firstRevealBlock] = revealBlocksModulo(revealEpoch, s.netuid, s.tempo);
     epochs = { epoch, revealEpoch };
   } else {
     const n = s.nextEpochStartBlock !== undefined ? s.nextEpochStartBlock : nextEpochStart(s);

@@ -1,11 +1,11 @@
 // The Compare page's state and commands: the ordered models, interval and rule choices, busy and error states, and
 // the derived rows, verdict and leaderboard. A reactive factory (`createCompare`); UI realm.
 import { createMemo, createResource, createSignal } from 'solid-js';
-import { createStore } from 'solid-js/store';
 import type { RuleName, Verdict } from '../../shared/judge/types.ts';
 import type { RunRecord } from '../../storage/schema.ts';
 import { bootstrapCells, bootstrapIntervals, cellsSignature } from './bootstrap.ts';
-import { defaultOptions, judge, type OptionSpec, RULE_OPTIONS } from './judge.ts';
+import { judge } from './judge.ts';
+import { createRuleOptions } from './rule-options.ts';
 import { rankModels } from './leaderboard.ts';
 import { loadJsonlModels, loadRunModel } from './load.ts';
 import { affineFromFiles, fetchAffineModels } from './affine-load.ts';
@@ -18,12 +18,8 @@ export type Message = { kind: 'error' | 'ok'; text: string };
 export function createCompare() {
   const [models, setModels] = createSignal<CompareModel[]>([]);
   const [binary, setBinary] = createSignal<BinaryMethod>('wilson');
-  const [rule, setRule] = createSignal<RuleName>('champion');
-  const [options, setOptions] = createStore<Record<RuleName, Record<string, number>>>({
-    champion: defaultOptions('champion'),
-    stages: defaultOptions('stages'),
-    pareto: defaultOptions('pareto'),
-  });
+  const rules = createRuleOptions<RuleName>(['champion', 'stages', 'pareto'], 'champion');
+  const { rule, options } = rules;
   const [busy, setBusy] = createSignal<string | null>(null);
   const [message, setMessage] = createSignal<Message | null>(null);
 
@@ -88,13 +84,7 @@ export function createCompare() {
     models,
     binary,
     setBinary,
-    rule,
-    setRule,
-    options,
-    optionSpecs: (): OptionSpec[] => RULE_OPTIONS[rule()],
-    setOption: (key: string, v: number) => {
-      if (Number.isFinite(v)) setOptions(rule(), key, v);
-    },
+    ...rules,
     busy,
     message,
     bootstrapping: () => boot.loading,

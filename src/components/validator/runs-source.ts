@@ -9,7 +9,7 @@ import type { Verdict } from '../../shared/judge/types.ts';
 import { listRuns } from '../../storage/runs.ts';
 import { countSamples } from '../../storage/samples.ts';
 import type { RunRecord } from '../../storage/schema.ts';
-import { defaultOptions, RULE_OPTIONS, type OptionSpec } from '../compare/judge.ts';
+import { createRuleOptions } from '../compare/rule-options.ts';
 import { loadRunModel } from '../compare/load.ts';
 import type { CompareModel } from '../compare/model.ts';
 import { addModels, makeChampion, removeModel } from '../compare/order.ts';
@@ -35,11 +35,8 @@ export function createRunsSource(deps: RunsSourceDeps) {
   const [runs, setRuns] = createSignal<ReadonlyMap<string, RunRecord>>(new Map());
   const [loading, setLoading] = createSignal<string | null>(null);
   const [loadError, setLoadError] = createSignal<string | null>(null);
-  const [rule, setRule] = createSignal<WeightsRule>('champion');
-  const [options, setOptions] = createStore<Record<WeightsRule, Record<string, number>>>({
-    champion: defaultOptions('champion'),
-    stages: defaultOptions('stages'),
-  });
+  const rules = createRuleOptions<WeightsRule>(['champion', 'stages'], 'champion');
+  const { rule, options } = rules;
   /** What the user typed per model id; a model not in here shows its prefilled UID. */
   const [typed, setTyped] = createStore<Record<string, string>>({});
   const wanted = new Set<string>();
@@ -120,13 +117,7 @@ export function createRunsSource(deps: RunsSourceDeps) {
     makeChampion: (id: string) => setModels((l) => makeChampion(l, id)),
     loading,
     loadError,
-    rule,
-    setRule,
-    options,
-    optionSpecs: (): OptionSpec[] => RULE_OPTIONS[rule()],
-    setOption: (key: string, v: number) => {
-      if (Number.isFinite(v)) setOptions(rule(), key, v);
-    },
+    ...rules,
     prefill,
     uidText,
     setUid: (id: string, text: string) => setTyped(id, text),

@@ -2,10 +2,9 @@
 // decryptor, the Rust `tle` crate's wasm build (@ideallabs/timelock_wasm_wrapper, a dev dependency; never shipped).
 // Only hex strings cross the Playwright boundary.
 import initRust, { tld } from '@ideallabs/timelock_wasm_wrapper';
+import { bytesToHex as hex, hexToBytes as bytes } from '@noble/hashes/utils';
 import { decryptWithSignature, encodeWeightsPayload, encryptForRound } from '../../../src/chain/timelock/index.ts';
 
-const hex = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
-const bytes = (h: string) => Uint8Array.from(h.match(/../g) ?? [], (x) => parseInt(x, 16));
 const counting = (from: number, n: number) => Uint8Array.from({ length: n }, (_, i) => from + i);
 
 const chainPage = {
