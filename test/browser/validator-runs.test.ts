@@ -99,10 +99,8 @@ function expectedWinner(champ: EnvScoresSpec, chal: EnvScoresSpec): 'champion' |
   return dominant >= 1 && worse === 0 ? 'challenger' : 'champion';
 }
 
-/** Connects, loads the metagraph and the wallet, and switches the weights source to stored runs with both ticked. */
-async function upToRuns(): Promise<Page> {
-  const page = await context.newPage();
-  signed = await injectTestWallet(page, chain, subnet.alice);
+/** Opens the Validator page on the fixture node and loads the subnet's metagraph. */
+async function connectAndLoad(page: Page): Promise<void> {
   await page.goto(`${appUrl}/#/validator`);
   await page.getByRole('radio', { name: 'Custom endpoint' }).check();
   await page.getByLabel('Endpoint URL').fill(node.url);
@@ -110,6 +108,13 @@ async function upToRuns(): Promise<Page> {
   await poll(() => page.getByTestId('connection-state').textContent()).toBe('connected');
   await page.getByLabel('Netuid').fill(String(NETUID));
   await page.getByRole('button', { name: 'Load metagraph' }).click();
+}
+
+/** Connects, loads the metagraph and the wallet, and switches the weights source to stored runs with both ticked. */
+async function upToRuns(): Promise<Page> {
+  const page = await context.newPage();
+  signed = await injectTestWallet(page, chain, subnet.alice);
+  await connectAndLoad(page);
   await poll(() => page.locator('[data-testid="metagraph"] tbody tr').count()).toBe(4);
   await page.getByRole('button', { name: 'Connect wallet' }).click();
   await poll(() => page.getByTestId('hotkey-uid').textContent()).toBe('This hotkey is UID 1.');
@@ -259,13 +264,7 @@ test('a duplicate, out-of-range or missing UID is named and leaves nothing to se
 
 test("a miner's Evaluate link opens the Evaluate page with its model and revision", async () => {
   const page = await context.newPage();
-  await page.goto(`${appUrl}/#/validator`);
-  await page.getByRole('radio', { name: 'Custom endpoint' }).check();
-  await page.getByLabel('Endpoint URL').fill(node.url);
-  await page.getByRole('button', { name: 'Connect', exact: true }).click();
-  await poll(() => page.getByTestId('connection-state').textContent()).toBe('connected');
-  await page.getByLabel('Netuid').fill(String(NETUID));
-  await page.getByRole('button', { name: 'Load metagraph' }).click();
+  await connectAndLoad(page);
   await page.getByRole('link', { name: 'Evaluate org/beta' }).click();
   await page.getByRole('heading', { name: 'Evaluate a model' }).waitFor();
   expect(await page.getByLabel('Model name').inputValue()).toBe('org/beta');

@@ -4,6 +4,7 @@
 import type { ApiPromise } from '@polkadot/api';
 import type { Signer, SubmittableExtrinsic } from '@polkadot/api/types';
 import type { DispatchError, EventRecord } from '@polkadot/types/interfaces';
+import { POOL_REJECTIONS } from '../pool-rejections.ts';
 
 export interface ChainEvent {
   name: string; // `subtensorModule.WeightsSet`
@@ -20,33 +21,14 @@ export interface TxOutcome {
   error: { name: string; docs: string } | null;
 }
 
-/** Custom codes of `1010: Invalid Transaction: Custom error: N` (chain.md §2.4). */
-export const POOL_REJECTIONS: Record<number, string> = {
-  1: 'StakeAmountTooLow: not enough stake to set weights',
-  2: 'BalanceTooLow',
-  3: 'SubnetNotExists',
-  4: 'HotkeyAccountDoesntExist',
-  5: 'NotEnoughStakeToWithdraw',
-  6: 'RateLimitExceeded: weights set or committed too soon after the last update',
-  7: 'InsufficientLiquidity',
-  8: 'SlippageTooHigh',
-  9: 'TransferDisallowed',
-  15: 'InvalidRevealRound: the reveal round is older than the last drand pulse the chain stored',
-  16: 'CommitNotFound: no commit with this hash to reveal',
-  17: 'CommitBlockNotInRevealRange: outside the reveal window (too early or too late)',
-  18: 'InputLengthsUnequal',
-  19: 'UidNotFound: the hotkey is not registered on this subnet',
-  25: 'NonAssociatedColdKey',
-  255: 'BadRequest',
-};
-
 /** A readable message for an RPC submission error (pool rejections carry only a number). */
 export function explainSubmitError(e: unknown): string {
   const msg = e instanceof Error ? e.message : String(e);
   const custom = /Custom error: (\d+)/.exec(msg);
   if (custom) {
-    const name = POOL_REJECTIONS[Number(custom[1])];
-    return `The chain refused the transaction before inclusion: ${name ?? `custom error ${custom[1]}`}.`;
+    const r = POOL_REJECTIONS.get(Number(custom[1]));
+    const what = r ? `${r.name}${r.why ? `: ${r.why}` : ''}` : `custom error ${custom[1]}`;
+    return `The chain refused the transaction before inclusion: ${what}.`;
   }
   if (/Cancelled|Rejected by user|rejected/i.test(msg))
     return 'The signature was rejected in the wallet: nothing was sent.';

@@ -1,6 +1,7 @@
 // The chain's weight checks run locally before signing (chain.md §2.3, §2.4, §2.6, §2.7, §2.10): picks the extrinsic
 // from the commit-reveal setting and lists every check in the order the chain runs it, each with the exact error
 // the chain (or the transaction pool) would return. Chain state comes in as a plain object. Both realms, pure.
+import { poolRejection } from '../pool-rejections.ts';
 import { U16_MAX } from './convert.ts';
 
 export type WeightsExtrinsic = 'set_weights' | 'commit_weights' | 'commit_timelocked_weights';
@@ -78,8 +79,8 @@ export interface PreflightResult {
 }
 
 const U64_MAX = (1n << 64n) - 1n;
-const STAKE_TOO_LOW = { code: 1, name: 'StakeAmountTooLow' };
-const RATE_LIMITED = { code: 6, name: 'RateLimitExceeded' };
+const STAKE_TOO_LOW = poolRejection(1);
+const RATE_LIMITED = poolRejection(6);
 const MAX_UNREVEALED = 10;
 
 /** Stake that counts for weights: `alpha + tao · TaoWeight / u64::MAX` (rao, rounded down). */
@@ -182,7 +183,7 @@ export function preflightWeights(state: ChainState, req: WeightsRequest): Prefli
       const last = state.drandLastStoredRound ?? 0;
       const ok = r !== undefined && Number.isInteger(r) && r >= last;
       const detail = r === undefined ? 'No reveal_round given.' : `reveal_round ${vs(r, ok, `stored round ${last}`)}.`;
-      add('Reveal round not past', 'InvalidRevealRound', ok, detail, { code: 15, name: 'InvalidRevealRound' });
+      add('Reveal round not past', 'InvalidRevealRound', ok, detail, poolRejection(15));
     }
     phase = 'apply';
   }
