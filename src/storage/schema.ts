@@ -60,12 +60,20 @@ export interface WeightCommitRecord {
   values: number[];
   salt: number[];
   versionKey: string;
+  /** The block it was included in (0 while 'pending'). */
   commitBlock: number;
   /** The epoch the chain filed it under, and RevealPeriodEpochs then: the reveal belongs to their sum. */
   commitEpoch: number;
   revealPeriodEpochs: number;
+  /** The blocks a reveal is accepted in, inclusive (generation A; known once included). */
+  firstRevealBlock?: number;
+  lastRevealBlock?: number;
   createdAt: number;
-  status: 'committed' | 'revealed' | 'expired';
+  /**
+   * 'pending': stored before signing, so a tab closed while the commit is in flight still has its salt; the
+   * chain's `WeightCommits` queue then says whether it landed.
+   */
+  status: 'pending' | 'committed' | 'revealed' | 'expired';
   settledAt?: number;
 }
 

@@ -14,17 +14,35 @@ export async function listWeightCommits(): Promise<WeightCommitRecord[]> {
   return db.getAllFromIndex('weightCommits', 'by-created');
 }
 
-/** Commits still waiting for their reveal (neither revealed nor given up). */
+/** Commits still waiting for their reveal (neither revealed nor given up), including ones not yet seen included. */
 export async function pendingWeightCommits(): Promise<WeightCommitRecord[]> {
-  return (await listWeightCommits()).filter((c) => c.status === 'committed');
+  return (await listWeightCommits()).filter((c) => c.status === 'committed' || c.status === 'pending');
 }
 
-/** Records the outcome of a reveal attempt; an unknown hash is an error, not a silent no-op. */
-export async function markWeightCommit(hash: string, status: 'revealed' | 'expired', at = Date.now()): Promise<void> {
+async function update(hash: string, change: (rec: WeightCommitRecord) => WeightCommitRecord): Promise<void> {
   const db = await getDb();
   const tx = db.transaction('weightCommits', 'readwrite');
   const rec = await tx.store.get(hash);
   if (!rec) throw new Error(`No stored commit with hash ${hash}`);
-  await tx.store.put({ ...rec, status, settledAt: at });
+  await tx.store.put(change(rec));
   await tx.done;
+}
+
+/** Records the outcome of a reveal attempt; an unknown hash is an error, not a silent no-op. */
+export async function markWeightCommit(hash: string, status: 'revealed' | 'expired', at = Date.now()): Promise<void> {
+  await update(hash, (rec) => ({ ...rec, status, settledAt: at }));
+}
+
+/** A pending commit seen included: where, in which epoch, and the blocks its reveal must land in. */
+export async function confirmWeightCommit(
+  hash: string,
+  at: Pick<WeightCommitRecord, 'commitBlock' | 'commitEpoch' | 'firstRevealBlock' | 'lastRevealBlock'>,
+): Promise<void> {
+  await update(hash, (rec) => ({ ...rec, ...at, status: 'committed' }));
+}
+
+/** Forgets a commit that never reached the chain (the signature was refused, the pool rejected it). */
+export async function deleteWeightCommit(hash: string): Promise<void> {
+  const db = await getDb();
+  await db.delete('weightCommits', hash);
 }

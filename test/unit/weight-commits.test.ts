@@ -2,7 +2,13 @@
 // their reveal, and the reveal window (chain.md §2.6) says wait, reveal now, or too late, per scheduler.
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { epochIndexModulo, revealBlocksModulo, revealWindow } from '../../src/chain/weights/reveal-window.ts';
+import {
+  commitWindowModulo,
+  epochIndexModulo,
+  revealBlocksModulo,
+  revealWindow,
+  revealWindowAtBlock,
+} from '../../src/chain/weights/reveal-window.ts';
 import { commitHash, randomSalt } from '../../src/chain/weights/commit-hash.ts';
 import type { WeightCommitRecord } from '../../src/storage/schema.ts';
 import { resetDb } from '../support/storage-fixtures.ts';
@@ -67,6 +73,22 @@ describe('stored commits', () => {
     expect((await store.listWeightCommits())[0]).toMatchObject({ status: 'revealed', settledAt: 99 });
     await expect(store.markWeightCommit('0x00', 'expired')).rejects.toThrow(/No stored commit with hash 0x00/);
   });
+
+  it('a commit stored before signing is pending until confirmed, and deleted when it never left', async () => {
+    const store = await import('../../src/storage/weight-commits.ts');
+    const sent = { ...commitRecord(1), status: 'pending' as const, commitBlock: 0 };
+    const refused = { ...commitRecord(2), status: 'pending' as const, commitBlock: 0 };
+    await store.saveWeightCommit(sent);
+    await store.saveWeightCommit(refused);
+    expect((await store.pendingWeightCommits()).map((c) => c.hash)).toEqual([sent.hash, refused.hash]);
+    const at = { commitBlock: 1000, commitEpoch: 3, firstRevealBlock: 1323, lastRevealBlock: 1683 };
+    await store.confirmWeightCommit(sent.hash, at);
+    await store.deleteWeightCommit(refused.hash);
+    const list = await store.listWeightCommits();
+    expect(list).toEqual([{ ...sent, ...at, status: 'committed' }]);
+    expect(list[0]!.salt).toEqual(sent.salt);
+    await expect(store.confirmWeightCommit(refused.hash, at)).rejects.toThrow(/No stored commit/);
+  });
 });
 
 describe('reveal window', () => {
@@ -89,5 +111,15 @@ describe('reveal window', () => {
     expect([first, last]).toEqual([198, 297]);
     expect([first - 1, first, last, last + 1].map((b) => epochIndexModulo(b, 1, 99))).toEqual([1, 2, 2, 3]);
     expect(() => epochIndexModulo(5, 1, 0)).toThrow(/tempo/);
+    expect(commitWindowModulo(197, 1, 99, 1)).toEqual({ commitEpoch: 1, firstRevealBlock: 198, lastRevealBlock: 297 });
+    expect(commitWindowModulo(198, 1, 99, 2)).toEqual({ commitEpoch: 2, firstRevealBlock: 398, lastRevealBlock: 497 });
+  });
+
+  it('by block: a reveal sent at head h lands in h + 1, which must fall inside [first, last]', () => {
+    expect(revealWindowAtBlock(198, 297, 100)).toEqual({ state: 'wait', blocksToWait: 97 });
+    expect(revealWindowAtBlock(198, 297, 196)).toEqual({ state: 'wait', blocksToWait: 1 });
+    expect(revealWindowAtBlock(198, 297, 197)).toEqual({ state: 'open', blocksToWait: 0 });
+    expect(revealWindowAtBlock(198, 297, 296)).toEqual({ state: 'open', blocksToWait: 0 });
+    expect(revealWindowAtBlock(198, 297, 297)).toEqual({ state: 'expired', blocksToWait: 0 });
   });
 });

@@ -21,6 +21,16 @@ export interface TxOutcome {
   error: { name: string; docs: string } | null;
 }
 
+/** Why a transaction was not seen included; `sent` says whether it may still reach the chain. */
+export class TxError extends Error {
+  constructor(
+    message: string,
+    readonly sent: boolean,
+  ) {
+    super(message);
+  }
+}
+
 /** A readable message for an RPC submission error (pool rejections carry only a number). */
 export function explainSubmitError(e: unknown): string {
   const msg = e instanceof Error ? e.message : String(e);
@@ -97,11 +107,12 @@ export function signAndTrack(
       settled = true;
       unsub?.();
       reject(
-        new Error(
+        new TxError(
           signed
             ? 'The connection to the node dropped after the transaction was signed: it may still be included. ' +
                 'Reconnect and check the chain before sending it again.'
             : 'The connection to the node dropped before the transaction was sent: nothing was submitted.',
+          signed,
         ),
       );
     };
@@ -134,7 +145,8 @@ export function signAndTrack(
       .catch((e: unknown) => {
         if (settled) return;
         done();
-        reject(new Error(explainSubmitError(e)));
+        // The wallet refused, or the node refused the submission: nothing is in the pool.
+        reject(new TxError(explainSubmitError(e), false));
       });
   });
 }

@@ -41,3 +41,26 @@ export function revealBlocksModulo(revealEpoch: number, netuid: number, tempo: n
   const first = revealEpoch * (tempo + 1) - (netuid + 1);
   return [first, first + tempo];
 }
+
+/** Generation A: the epoch a commit included in `commitBlock` is filed under, and its reveal blocks. */
+export function commitWindowModulo(commitBlock: number, netuid: number, tempo: number, revealPeriodEpochs: number) {
+  const commitEpoch = epochIndexModulo(commitBlock, netuid, tempo);
+  const [firstRevealBlock, lastRevealBlock] = revealBlocksModulo(commitEpoch + revealPeriodEpochs, netuid, tempo);
+  return { commitEpoch, firstRevealBlock, lastRevealBlock };
+}
+
+export interface BlockWindow {
+  state: RevealState;
+  /** Blocks until the window opens (0 when open or expired). */
+  blocksToWait: number;
+}
+
+/**
+ * Where a reveal stands against its window of blocks [first, last]. A reveal sent now lands in the block after the
+ * head at the earliest, so that block is the one compared.
+ */
+export function revealWindowAtBlock(first: number, last: number, head: number): BlockWindow {
+  const next = head + 1;
+  if (next < first) return { state: 'wait', blocksToWait: first - next };
+  return { state: next <= last ? 'open' : 'expired', blocksToWait: 0 };
+}

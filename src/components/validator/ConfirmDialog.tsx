@@ -3,10 +3,10 @@
 import { For, Show, createEffect } from 'solid-js';
 import type { Confirmation, ValidatorApi } from './validator-state.ts';
 
-/** Long byte arguments (the timelocked commit) shortened for reading; their length stays visible. */
+/** Byte arguments longer than a hash (the timelocked commit) shortened for reading; their length stays visible. */
 function argText(value: unknown): string {
   const text = typeof value === 'string' ? value : JSON.stringify(value);
-  if (typeof value === 'string' && /^0x[0-9a-f]+$/i.test(value) && value.length > 42)
+  if (typeof value === 'string' && /^0x[0-9a-f]+$/i.test(value) && value.length > 66)
     return `${value.slice(0, 18)}…${value.slice(-8)} (${(value.length - 2) / 2} bytes)`;
   return text;
 }
@@ -33,6 +33,18 @@ function Body(props: { c: Confirmation }) {
           </For>
         </tbody>
       </table>
+      <Show when={props.c.hashCommit?.kind === 'commit' && props.c.hashCommit}>
+        {(h) => (
+          <p class="hint" data-testid="confirm-hash-commit">
+            Only the hash goes on chain now. Reveal these weights from this page between blocks{' '}
+            {h().revealBlocks?.[0]} and {h().revealBlocks?.[1]} (if included in the next block); the salt is kept in
+            this browser until then. A commit not revealed in time is lost.
+          </p>
+        )}
+      </Show>
+      <Show when={props.c.hashCommit?.kind === 'reveal'}>
+        <p class="hint">Reveals the weights committed under hash {props.c.hashCommit?.record.hash.slice(0, 18)}….</p>
+      </Show>
       <Show when={props.c.revealRound !== null}>
         <p class="hint">
           The weights are encrypted to drand round {props.c.revealRound}; the chain reveals them itself once that round

@@ -1,7 +1,13 @@
 // The chain's own checks run locally before anything is signed, each with its detail and the chain error it would
-// raise, and the one button that leads (through the confirmation) to signing. UI realm.
+// raise; with commit-reveal on, the choice of commit scheme; and the one button that leads (through the
+// confirmation) to signing. UI realm.
 import { For, Show } from 'solid-js';
-import type { ValidatorApi } from './validator-state.ts';
+import type { CommitScheme, ValidatorApi } from './validator-state.ts';
+
+const SCHEMES: [CommitScheme, string][] = [
+  ['timelocked', 'Timelocked commit: the chain reveals it by itself (drand)'],
+  ['hash', 'Hash commit: you reveal it from this browser in the reveal epoch'],
+];
 
 export function PreflightPanel(props: { api: ValidatorApi }) {
   const v = () => props.api;
@@ -9,6 +15,25 @@ export function PreflightPanel(props: { api: ValidatorApi }) {
   return (
     <section class="panel" aria-labelledby="preflight-title">
       <h3 id="preflight-title">5. Preflight and submit</h3>
+      <Show when={commits()}>
+        <fieldset class="actions">
+          <legend>Commit scheme (commit-reveal is on)</legend>
+          <For each={SCHEMES}>
+            {([kind, label]) => (
+              <label class="inline">
+                <input
+                  type="radio"
+                  name="commit-scheme"
+                  value={kind}
+                  checked={v().scheme() === kind}
+                  onChange={() => v().setScheme(kind)}
+                />{' '}
+                {label}
+              </label>
+            )}
+          </For>
+        </fieldset>
+      </Show>
       <Show when={v().preflight()}>
         {(p) => (
           <>

@@ -1,10 +1,12 @@
 // The Validator page: connect to a network, read a subnet's metagraph, pick the signing hotkey, load weights, check
-// them the way the chain will, and set or commit them through the wallet after an explicit confirmation. UI realm.
+// them the way the chain will, set or commit them through the wallet after an explicit confirmation, and reveal hash
+// commits in their window. UI realm.
 import './validator.css';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
 import { MetagraphPanel } from './MetagraphPanel.tsx';
 import { NetworkPanel } from './NetworkPanel.tsx';
 import { PreflightPanel } from './PreflightPanel.tsx';
+import { RevealsPanel } from './RevealsPanel.tsx';
 import { SubmitResult } from './SubmitResult.tsx';
 import { WalletPanel } from './WalletPanel.tsx';
 import { WeightsPanel } from './WeightsPanel.tsx';
@@ -23,6 +25,7 @@ export function ValidatorPage() {
       <WalletPanel api={api} />
       <WeightsPanel api={api} />
       <PreflightPanel api={api} />
+      <RevealsPanel api={api} />
       <SubmitResult api={api} />
       <ConfirmDialog api={api} />
     </div>

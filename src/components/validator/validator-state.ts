@@ -1,21 +1,29 @@
 // State of the Validator page as Solid signals: the chain session, the metagraph of one subnet and its miners'
-// commitments, the wallet account, the weights draft (from a file or from stored runs) and its preflight, and the
-// confirm → sign → result steps. Nothing is signed except from
-// `sign()`, which only runs while a confirmation is open. UI realm.
-import { createMemo, createResource, createSignal } from 'solid-js';
+// commitments, the wallet account, the weights draft (from a file or from stored runs) and its preflight, the
+// commit scheme when commit-reveal is on, and the confirm → sign → result steps (also for revealing a stored hash
+// commit). Nothing is signed except from `sign()`, which only runs while a confirmation is open. UI realm.
+import { createEffect, createMemo, createResource, createSignal } from 'solid-js';
 import { readCommitments, type MinerCommitment } from '../../chain/commitments.ts';
 import { readMetagraph, type Metagraph } from '../../chain/metagraph.ts';
 import { buildWeightsCall, decodeCall, type DecodedCall } from '../../chain/extrinsics/weights-calls.ts';
-import { assertFreshRuntime, signAndTrack, type TxOutcome, type TxStatus } from '../../chain/extrinsics/track.ts';
+import { assertFreshRuntime, signAndTrack, TxError, type TxOutcome, type TxStatus } from '../../chain/extrinsics/track.ts';
 import { watchTimelockedReveal, type RevealOutcome, type RevealWatch } from '../../chain/extrinsics/watch-reveal.ts';
+import { commitWindowModulo } from '../../chain/weights/reveal-window.ts';
+import type { WeightsExtrinsic } from '../../chain/weights/preflight.ts';
+import type { WeightCommitRecord } from '../../storage/schema.ts';
+import { deleteWeightCommit, saveWeightCommit } from '../../storage/weight-commits.ts';
 import { enableWallet, signerOf, type WalletAccount } from '../../wallet/extension.ts';
 import { createChainSession } from './chain-session.ts';
+import { createHashCommits } from './hash-commits.ts';
 import { createRunsSource } from './runs-source.ts';
 import {
+  buildHashCommit,
   buildSubmission,
   draftFromDocument,
+  draftFromValues,
   preflightDraft,
   revealPlanFor,
+  revealSubmission,
   type WeightsDraft,
 } from './weights-draft.ts';
 
@@ -31,6 +39,11 @@ export interface Confirmation {
   revealDeadline: number | null;
   netuid: number;
   tx: Tx;
+  /**
+   * A hash commit (its record, salt included, is stored before signing) or the reveal of a stored one. For a commit,
+   * `revealBlocks` estimates its reveal window from the head block.
+   */
+  hashCommit?: { kind: 'commit' | 'reveal'; record: WeightCommitRecord; revealBlocks?: [number, number] };
 }
 
 /** The chain's reveal of the last timelocked commit: being watched (until `deadline`), or what came of it. */
@@ -40,6 +53,9 @@ export type Message = { kind: 'error' | 'status'; text: string };
 
 /** Where the weights come from: an Affine weights file, or a verdict on runs stored in this browser. */
 export type WeightsSourceKind = 'file' | 'runs';
+
+/** With commit-reveal on: a drand-timelocked commit the chain reveals, or a hash commit the user reveals (CR-v2). */
+export type CommitScheme = 'timelocked' | 'hash';
 
 export function createValidator() {
   const chain = createChainSession();
@@ -63,6 +79,15 @@ export function createValidator() {
   const [reveal, setReveal] = createSignal<RevealState | null>(null);
   let revealWatch: RevealWatch | null = null;
   const [busy, setBusy] = createSignal(false);
+  const [scheme, setScheme] = createSignal<CommitScheme>('timelocked');
+  const hashCommits = createHashCommits({ chain, metagraph, account });
+  // The stored commits show from the start; the chain's queue once a network, a subnet and a hotkey are known.
+  createEffect(() => {
+    chain.connection();
+    metagraph();
+    account();
+    void hashCommits.refresh();
+  });
 
   async function loadMetagraph() {
     const conn = chain.connection();
@@ -118,12 +143,19 @@ export function createValidator() {
 
   const draft = () => (source() === 'runs' ? runs.draft() : fileDraft());
 
+  const extrinsic = createMemo((): WeightsExtrinsic | null => {
+    const mg = metagraph();
+    if (!mg) return null;
+    if (!mg.params.commitRevealWeightsEnabled) return 'set_weights';
+    return scheme() === 'hash' ? 'commit_weights' : 'commit_timelocked_weights';
+  });
+
   // The reveal round depends only on chain facts; a node call may be needed (generation B), hence a resource.
   const [plan] = createResource(
     () => {
       const conn = chain.connection();
       const mg = metagraph();
-      return conn && mg && mg.params.commitRevealWeightsEnabled ? { conn, mg } : null;
+      return conn && mg && extrinsic() === 'commit_timelocked_weights' ? { conn, mg } : null;
     },
     ({ conn, mg }) => revealPlanFor(conn.api, conn.features, mg),
   );
@@ -132,9 +164,12 @@ export function createValidator() {
     const mg = metagraph();
     const acc = account();
     const d = draft().draft;
-    if (!mg || !acc || !d) return null;
-    if (mg.params.commitRevealWeightsEnabled && !plan()) return null;
-    return preflightDraft(mg, acc.address, d, mg.params.commitRevealWeightsEnabled ? plan()! : null);
+    const ex = extrinsic();
+    if (!mg || !acc || !d || !ex) return null;
+    if (ex === 'commit_timelocked_weights' && !plan()) return null;
+    if (ex === 'commit_weights')
+      return preflightDraft(mg, acc.address, d, null, { extrinsic: ex, unrevealed: hashCommits.unrevealed() });
+    return preflightDraft(mg, acc.address, d, ex === 'commit_timelocked_weights' ? plan()! : null);
   });
 
   /** Why the Commit/Set button is disabled, or null when it may be pressed. */
@@ -146,7 +181,10 @@ export function createValidator() {
     if (!account()) return 'Connect a wallet and pick the hotkey.';
     if (!draft().draft)
       return source() === 'runs' ? 'Pick two or more stored runs and give each model its UID.' : 'Load a weights file.';
-    if (plan.error) return `No reveal round: ${(plan.error as Error).message}`;
+    if (extrinsic() === 'commit_weights' && conn.features.epochScheduler !== 'modulo')
+      return 'Hash commits are offered on runtimes with the modulo epoch schedule only: use the timelocked commit.';
+    if (extrinsic() === 'commit_timelocked_weights' && plan.error)
+      return `No reveal round: ${(plan.error as Error).message}`;
     const p = preflight();
     if (!p) return 'Working out the preflight…';
     if (!p.ok) return `Preflight failed: ${p.firstFailure?.chainError}.`;
@@ -164,7 +202,18 @@ export function createValidator() {
     setMessage(null);
     setOutcome(null);
     try {
-      const revealPlan = mg.params.commitRevealWeightsEnabled ? plan()! : null;
+      if (p.extrinsic === 'commit_weights') {
+        const { submission, record } = buildHashCommit(mg, acc.address, d, conn.info.genesisHash);
+        const tx = buildWeightsCall(conn.api, submission);
+        // Included in the next block at the earliest: the window that block's epoch gives.
+        const w = commitWindowModulo(mg.block + 1, mg.netuid, mg.params.tempo, mg.params.revealPeriodEpochs);
+        const revealBlocks: [number, number] = [w.firstRevealBlock, w.lastRevealBlock];
+        const decoded = decodeCall(conn.api, tx.method.toHex());
+        const common = { decoded, draft: d, signer: acc, revealRound: null, revealDeadline: null, netuid: mg.netuid };
+        setConfirmation({ ...common, tx, hashCommit: { kind: 'commit', record, revealBlocks } });
+        return;
+      }
+      const revealPlan = p.extrinsic === 'commit_timelocked_weights' ? plan()! : null;
       const submission = await buildSubmission(mg, acc.address, d, p, revealPlan);
       const tx = buildWeightsCall(conn.api, submission);
       // Decoded from the call's own bytes: the dialog shows what will be signed, not what was meant.
@@ -182,6 +231,36 @@ export function createValidator() {
       setMessage({ kind: 'error', text: (e as Error).message });
     } finally {
       setBusy(false);
+    }
+  }
+
+  /** Opens the confirmation for revealing a stored hash commit, after checking chain, hotkey and connection. */
+  function openReveal(record: WeightCommitRecord) {
+    const conn = chain.connection();
+    const acc = account();
+    setMessage(null);
+    setOutcome(null);
+    const refuse = (text: string) => setMessage({ kind: 'error', text });
+    if (busy()) return;
+    if (!conn) return refuse('Connect to the network the commit was made on to reveal it.');
+    if (conn.info.genesisHash !== record.genesisHash)
+      return refuse('This commit was made on another chain (its genesis differs): connect to that network.');
+    if (!acc || !hashCommits.samePublicKey(acc.address, record.hotkey))
+      return refuse(`Only the hotkey that committed (${record.hotkey}) can reveal: connect the wallet and pick it.`);
+    try {
+      const tx = buildWeightsCall(conn.api, revealSubmission(record));
+      setConfirmation({
+        decoded: decodeCall(conn.api, tx.method.toHex()),
+        draft: draftFromValues(record.uids, record.values),
+        signer: acc,
+        revealRound: null,
+        revealDeadline: null,
+        netuid: record.netuid,
+        tx,
+        hashCommit: { kind: 'reveal', record },
+      });
+    } catch (e) {
+      refuse((e as Error).message);
     }
   }
 
@@ -204,8 +283,21 @@ export function createValidator() {
       // The dialog decoded the call with the metadata of connect time: refuse if the runtime changed since.
       await assertFreshRuntime(conn.api);
       const signer = await signerOf(c.signer);
-      const result = await signAndTrack(c.tx, c.signer.address, signer, setTxStatus, { api: conn.api });
+      const hc = c.hashCommit;
+      // The salt is stored before the wallet sees the call: a commit sent from a tab that then closes stays revealable.
+      if (hc?.kind === 'commit') await saveWeightCommit(hc.record);
+      const result = await signAndTrack(c.tx, c.signer.address, signer, setTxStatus, { api: conn.api }).catch(
+        async (e: unknown) => {
+          if (hc?.kind === 'commit' && !(e instanceof TxError && e.sent)) await deleteWeightCommit(hc.record.hash);
+          throw e;
+        },
+      );
       setOutcome(result);
+      if (hc?.kind === 'commit') {
+        if (result.ok) await hashCommits.settle(hc.record, result.blockHash);
+        else await deleteWeightCommit(hc.record.hash).then(hashCommits.refresh);
+      }
+      if (hc?.kind === 'reveal' && result.ok) await hashCommits.markRevealed(hc.record.hash);
       if (result.ok && c.revealDeadline !== null) {
         // The chain reveals a timelocked commit by itself and fails silently: only its event confirms it.
         const deadline = c.revealDeadline;
@@ -241,6 +333,11 @@ export function createValidator() {
     connectWallet,
     source,
     setSource,
+    scheme,
+    setScheme,
+    extrinsic,
+    hashCommits,
+    openReveal,
     runs,
     docName,
     burn,

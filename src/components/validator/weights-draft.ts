@@ -3,16 +3,19 @@
 // preflight, and the submission itself, timelock-encrypted when commit-reveal is on (chain.md §2.7, §2.10). UI realm
 // (the reveal plan may call the node).
 import type { ApiPromise } from '@polkadot/api';
+import { hexToU8a } from '@polkadot/util';
 import { decodeAddress } from '@polkadot/util-crypto';
 import type { RuntimeFeatures } from '../../chain/features.ts';
 import type { Metagraph } from '../../chain/metagraph.ts';
 import { chainStateFor } from '../../chain/metagraph-state.ts';
 import { encodeWeightsPayload, encryptForRound } from '../../chain/timelock/index.ts';
+import { commitHash, randomSalt } from '../../chain/weights/commit-hash.ts';
 import { convertWeightsForEmit } from '../../chain/weights/convert.ts';
-import { preflightWeights, type PreflightResult } from '../../chain/weights/preflight.ts';
+import { preflightWeights, type PreflightResult, type WeightsExtrinsic } from '../../chain/weights/preflight.ts';
 import { chooseRevealRound, type RevealPlan } from '../../chain/weights/reveal-round.ts';
 import { weightsFromAffineDocument, type UidWeights } from '../../chain/weights/sources.ts';
 import type { WeightsSubmission } from '../../chain/extrinsics/weights-calls.ts';
+import type { WeightCommitRecord } from '../../storage/schema.ts';
 
 /** Weights ready to send: float shares and the u16 values the extrinsic carries, per UID. */
 export interface WeightsDraft {
@@ -55,17 +58,76 @@ export async function revealPlanFor(api: ApiPromise, features: RuntimeFeatures, 
   return chooseRevealRound({ scheduler: 'stateful', nextEpochStartBlock, ...common });
 }
 
-/** Preflight of `draft` signed by `hotkey` (reveal round only for timelocked commits). */
-export function preflightDraft(mg: Metagraph, hotkey: string, draft: WeightsDraft, plan: RevealPlan | null) {
+/** The weights a stored hash commit hides, shown as shares of their u16 values. */
+export function draftFromValues(uids: number[], values: number[]): WeightsDraft {
+  const total = values.reduce((s, v) => s + v, 0) || 1;
+  return { uids, values, weights: values.map((v) => v / total), notes: [] };
+}
+
+/**
+ * Preflight of `draft` signed by `hotkey` as `extrinsic` (the chain's default when omitted). The reveal round only
+ * for timelocked commits; for hash commits `unrevealed` is the hotkey's queue on chain.
+ */
+export function preflightDraft(
+  mg: Metagraph,
+  hotkey: string,
+  draft: WeightsDraft,
+  plan: RevealPlan | null,
+  { extrinsic, unrevealed }: { extrinsic?: WeightsExtrinsic; unrevealed?: number } = {},
+) {
   const state = chainStateFor(mg, hotkey);
-  return preflightWeights(state, {
+  return preflightWeights(unrevealed === undefined ? state : { ...state, unrevealedCommits: unrevealed }, {
     hotkey,
     uids: draft.uids,
     values: draft.values,
     versionKey: mg.params.weightsVersionKey,
+    ...(extrinsic ? { extrinsic } : {}),
     ...(plan ? { revealRound: plan.revealRound } : {}),
     commitRevealVersion: mg.params.commitRevealWeightsVersion,
   });
+}
+
+/**
+ * A commit-reveal v2 hash commit of `draft` (chain.md §2.6) under a fresh salt: the submission, and the record to
+ * store before signing, since without its salt the commit can never be revealed.
+ */
+export function buildHashCommit(
+  mg: Metagraph,
+  hotkey: string,
+  draft: WeightsDraft,
+  genesisHash: string,
+): { submission: WeightsSubmission; record: WeightCommitRecord } {
+  const salt = randomSalt();
+  const versionKey = mg.params.weightsVersionKey;
+  const { uids, values } = draft;
+  // Mechanism 0: the storage index is the netuid itself.
+  const netuidIndex = mg.netuid;
+  const hash = commitHash({ hotkey: decodeAddress(hotkey), netuidIndex, uids, values, salt, versionKey });
+  return {
+    submission: { kind: 'commit_weights', netuid: mg.netuid, commitHash: hexToU8a(hash) },
+    record: {
+      hash,
+      genesisHash,
+      netuid: mg.netuid,
+      netuidIndex,
+      hotkey,
+      uids: [...uids],
+      values: [...values],
+      salt,
+      versionKey: versionKey.toString(),
+      commitBlock: 0,
+      commitEpoch: 0,
+      revealPeriodEpochs: mg.params.revealPeriodEpochs,
+      createdAt: Date.now(),
+      status: 'pending',
+    },
+  };
+}
+
+/** The `reveal_weights` that opens a stored hash commit: exactly its weights, salt and version key. */
+export function revealSubmission(rec: WeightCommitRecord): WeightsSubmission {
+  const { netuid, uids, values, salt } = rec;
+  return { kind: 'reveal_weights', netuid, uids, values, salt, versionKey: BigInt(rec.versionKey) };
 }
 
 /** The submission preflight chose; for a timelocked commit this encrypts the payload to `plan.revealRound`. */
@@ -80,7 +142,7 @@ export async function buildSubmission(
   if (preflight.extrinsic === 'set_weights')
     return { kind: 'set_weights', netuid: mg.netuid, uids: draft.uids, values: draft.values, versionKey };
   if (preflight.extrinsic !== 'commit_timelocked_weights' || !plan)
-    throw new Error(`${preflight.extrinsic} is not offered here yet: only set_weights and timelocked commits.`);
+    throw new Error(`${preflight.extrinsic} is built by buildHashCommit, not here.`);
   // The chain drops the reveal unless the payload's hotkey is the signer's public key (§2.7).
   const payload = encodeWeightsPayload({
     hotkey: decodeAddress(hotkey),
