@@ -36,9 +36,9 @@ function Body(props: { c: Confirmation }) {
       <Show when={props.c.hashCommit?.kind === 'commit' && props.c.hashCommit}>
         {(h) => (
           <p class="hint" data-testid="confirm-hash-commit">
-            Only the hash goes on chain now. Reveal these weights from this page between blocks{' '}
-            {h().revealBlocks?.[0]} and {h().revealBlocks?.[1]} (if included in the next block); the salt is kept in
-            this browser until then. A commit not revealed in time is lost.
+            Only the hash goes on chain now. Reveal these weights from this page between blocks {h().revealBlocks?.[0]}{' '}
+            and {h().revealBlocks?.[1]} (if included in the next block); the salt is kept in this browser until then. A
+            commit not revealed in time is lost.
           </p>
         )}
       </Show>

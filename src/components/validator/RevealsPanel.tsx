@@ -22,7 +22,10 @@ function stateText(v: CommitView): string {
 export function RevealsPanel(props: { api: ValidatorApi }) {
   const v = () => props.api;
   const hc = () => v().hashCommits;
-  const due = () => hc().views().filter((x) => x.window?.state === 'open' && x.record.status === 'committed');
+  const due = () =>
+    hc()
+      .views()
+      .filter((x) => x.window?.state === 'open' && x.record.status === 'committed');
   return (
     <Show when={hc().views().length > 0 || hc().error()}>
       <section class="panel" aria-labelledby="reveals-title">

@@ -6,7 +6,13 @@ import { createEffect, createMemo, createResource, createSignal } from 'solid-js
 import { readCommitments, type MinerCommitment } from '../../chain/commitments.ts';
 import { readMetagraph, type Metagraph } from '../../chain/metagraph.ts';
 import { buildWeightsCall, decodeCall, type DecodedCall } from '../../chain/extrinsics/weights-calls.ts';
-import { assertFreshRuntime, signAndTrack, TxError, type TxOutcome, type TxStatus } from '../../chain/extrinsics/track.ts';
+import {
+  assertFreshRuntime,
+  signAndTrack,
+  TxError,
+  type TxOutcome,
+  type TxStatus,
+} from '../../chain/extrinsics/track.ts';
 import { watchTimelockedReveal, type RevealOutcome, type RevealWatch } from '../../chain/extrinsics/watch-reveal.ts';
 import { commitWindowModulo } from '../../chain/weights/reveal-window.ts';
 import type { WeightsExtrinsic } from '../../chain/weights/preflight.ts';
