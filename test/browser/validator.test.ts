@@ -121,14 +121,18 @@ test('Escape and Cancel in the confirmation send nothing', async () => {
 
 test('commits timelocked weights signed by //Alice through the injected wallet', async () => {
   const { page, signed } = await upToCommit();
+  // The chain moves on after the metagraph was read: the round is aimed from the head at confirmation time.
+  const at = subnet.head + 30;
+  node.setHead(at);
+  await poll(() => page.getByTestId('head-block').textContent()).toBe(`#${at}`);
   await page.getByRole('button', { name: 'Commit weights' }).click();
   const dialog = page.getByRole('dialog');
   await dialog.waitFor();
   expect(await page.getByTestId('confirm-call').textContent()).toBe('subtensorModule.commitTimelockedWeights');
   // chain.md §2.9 generation A, worked out here from the scripted facts, not by the app's code.
-  const epoch = Math.floor((subnet.head + NETUID + 1) / (subnet.params.tempo + 1));
+  const epoch = Math.floor((at + NETUID + 1) / (subnet.params.tempo + 1));
   const firstBlock = (epoch + subnet.params.revealPeriodEpochs) * (subnet.params.tempo + 1) - (NETUID + 1);
-  const targetTime = subnet.timestampMs / 1000 + (firstBlock + 3 - subnet.head) * 12;
+  const targetTime = subnet.timestampMs / 1000 + (firstBlock + 3 - at) * 12;
   const expectedRound = String(Math.floor((targetTime - 1692803367) / 3));
   // Ciphertext = SCALE payload (43 + 4·3 bytes for three uids) + 244 bytes of timelock overhead (§2.7).
   const commitBytes = 43 + 4 * 3 + 244;
@@ -152,7 +156,7 @@ test('commits timelocked weights signed by //Alice through the injected wallet',
   // The chain reveals it later by itself; only its event says so.
   const revealState = page.getByTestId('reveal-state');
   await revealState.filter({ hasText: /^Waiting for the chain to reveal this commit \(by block \d+\)…$/ }).waitFor();
-  node.setHead(subnet.head + 7);
+  node.setHead(at + 7);
   node.setStorage(
     chain.storageKey('system', 'events'),
     eventRecords(chain, [
@@ -164,7 +168,7 @@ test('commits timelocked weights signed by //Alice through the injected wallet',
       },
     ]),
   );
-  await revealState.filter({ hasText: `Revealed by the chain in block ${subnet.head + 7}` }).waitFor();
+  await revealState.filter({ hasText: `Revealed by the chain in block ${at + 7}` }).waitFor();
   node.setHead(subnet.head);
 
   // In Node: exactly one extrinsic, the commit Alice signed.

@@ -29,6 +29,7 @@ import {
   draftFromValues,
   preflightDraft,
   revealPlanFor,
+  revealPlanNow,
   revealSubmission,
   type WeightsDraft,
 } from './weights-draft.ts';
@@ -219,7 +220,8 @@ export function createValidator() {
         setConfirmation({ ...common, tx, hashCommit: { kind: 'commit', record, revealBlocks } });
         return;
       }
-      const revealPlan = p.extrinsic === 'commit_timelocked_weights' ? plan()! : null;
+      const revealPlan =
+        p.extrinsic === 'commit_timelocked_weights' ? await revealPlanNow(conn.api, conn.features, mg) : null;
       const submission = await buildSubmission(mg, acc.address, d, p, revealPlan);
       const tx = buildWeightsCall(conn.api, submission);
       // Decoded from the call's own bytes: the dialog shows what will be signed, not what was meant.

@@ -58,6 +58,16 @@ export async function revealPlanFor(api: ApiPromise, features: RuntimeFeatures, 
   return chooseRevealRound({ scheduler: 'stateful', nextEpochStartBlock, ...common });
 }
 
+/**
+ * The reveal plan from the head block and `Timestamp.Now` read at this moment: the metagraph may have been loaded
+ * minutes ago, and a round aimed from a stale block can land outside the reveal window.
+ */
+export async function revealPlanNow(api: ApiPromise, features: RuntimeFeatures, mg: Metagraph): Promise<RevealPlan> {
+  const [header, now] = await Promise.all([api.rpc.chain.getHeader(), api.query.timestamp!.now!()]);
+  const fresh = { ...mg, block: header.number.toNumber(), timestampMs: Number(now.toString()) };
+  return revealPlanFor(api, features, fresh);
+}
+
 /** The weights a stored hash commit hides, shown as shares of their u16 values. */
 export function draftFromValues(uids: number[], values: number[]): WeightsDraft {
   const total = values.reduce((s, v) => s + v, 0) || 1;
