@@ -3,7 +3,7 @@
 // of a failed dispatch). UI realm.
 import type { ApiPromise } from '@polkadot/api';
 import type { Signer, SubmittableExtrinsic } from '@polkadot/api/types';
-import type { DispatchError, EventRecord } from '@polkadot/types/interfaces';
+import type { DispatchError, EventRecord, RuntimeVersion } from '@polkadot/types/interfaces';
 import { POOL_REJECTIONS } from '../pool-rejections.ts';
 
 export interface ChainEvent {
@@ -60,12 +60,30 @@ export interface TrackOptions {
   api?: ApiPromise;
 }
 
+const NODE_DOWN =
+  'The connection to the node is down: nothing was signed or sent. Wait until it shows "connected" ' +
+  '(it reconnects by itself), then sign again.';
+
 /**
- * Refuses to sign against metadata the chain no longer runs: after a runtime upgrade the call indices and types the
- * page knows may be wrong, and the wallet would sign something else than the dialog showed.
+ * Refuses to sign while the node is unreachable, or against metadata the chain no longer runs: after a runtime
+ * upgrade the call indices and types the page knows may be wrong, and the wallet would sign something else than the
+ * dialog showed.
  */
 export async function assertFreshRuntime(api: ApiPromise): Promise<void> {
-  const live = await api.rpc.state.getRuntimeVersion();
+  // Before asking: WsProvider's own refusal ("WebSocket is not connected\nFailed WS Request: …") says neither what
+  // happened to the transaction nor what to do.
+  if (!api.isConnected) throw new Error(NODE_DOWN);
+  let live: RuntimeVersion;
+  try {
+    live = await api.rpc.state.getRuntimeVersion();
+  } catch (e) {
+    // A drop while the request was out rejects it after the API has seen the disconnect.
+    if (!api.isConnected) throw new Error(NODE_DOWN, { cause: e });
+    const why = e instanceof Error ? e.message : String(e);
+    throw new Error(`The node did not say which runtime it runs (${why}): nothing was signed or sent. Try again.`, {
+      cause: e,
+    });
+  }
   const known = api.runtimeVersion;
   if (!live.specVersion.eq(known.specVersion) || !live.transactionVersion.eq(known.transactionVersion))
     throw new Error(

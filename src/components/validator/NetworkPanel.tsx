@@ -1,8 +1,9 @@
-// Network choice, Connect/Disconnect, the connection status and what the node says about itself (chain, runtime,
-// head block, genesis check). UI realm.
+// Network choice (for a custom endpoint, also which known chain's genesis to expect), Connect/Disconnect, the
+// connection status and what the node says about itself (chain, runtime, head block, genesis check). UI realm.
 import { For, Show } from 'solid-js';
+import type { ChainConnection } from '../../chain/connection.ts';
 import { NETWORKS, type NetworkId } from '../../chain/networks.ts';
-import type { ChainSession } from './chain-session.ts';
+import type { ChainSession, GenesisCheck } from './chain-session.ts';
 
 const CHOICES: { id: NetworkId; label: string }[] = [
   { id: 'finney', label: NETWORKS.finney.label },
@@ -11,10 +12,18 @@ const CHOICES: { id: NetworkId; label: string }[] = [
   { id: 'custom', label: 'Custom endpoint' },
 ];
 
-function genesisText(info: { genesisMatches: boolean | null; genesisHash: string }): string {
-  if (info.genesisMatches === true) return `matches (${info.genesisHash.slice(0, 10)}…)`;
-  if (info.genesisMatches === false) return `does not match (${info.genesisHash.slice(0, 10)}…)`;
-  return `not checked for this endpoint (${info.genesisHash.slice(0, 10)}…)`;
+const GENESIS_CHECKS: { id: GenesisCheck; label: string }[] = [
+  { id: 'none', label: 'Nothing (unknown chain)' },
+  { id: 'finney', label: NETWORKS.finney.label },
+  { id: 'testnet', label: NETWORKS.testnet.label },
+];
+
+function genesisText(conn: ChainConnection): string {
+  const { genesisMatches, genesisHash } = conn.info;
+  const hash = `${genesisHash.slice(0, 10)}…`;
+  if (genesisMatches === true) return `matches ${conn.network.label} (${hash})`;
+  if (genesisMatches === false) return `does not match ${conn.network.label}: the node reports ${hash}`;
+  return `not checked for this endpoint (${hash})`;
 }
 
 export function NetworkPanel(props: { chain: ChainSession }) {
@@ -52,6 +61,20 @@ export function NetworkPanel(props: { chain: ChainSession }) {
               aria-describedby="endpoint-error"
             />
           </label>
+          <label>
+            Check genesis against{' '}
+            <select
+              value={c().customGenesis()}
+              onChange={(e) => c().setCustomGenesis(e.currentTarget.value as GenesisCheck)}
+              aria-describedby="genesis-check-hint"
+            >
+              <For each={GENESIS_CHECKS}>{(g) => <option value={g.id}>{g.label}</option>}</For>
+            </select>
+          </label>
+          <p class="hint" id="genesis-check-hint">
+            For an archive or third-party node of a known network: pick it, and a node of any other chain is flagged and
+            cannot sign.
+          </p>
           <Show when={c().endpointError()}>
             <p class="error" role="alert" id="endpoint-error">
               {c().endpointError()}
@@ -69,6 +92,11 @@ export function NetworkPanel(props: { chain: ChainSession }) {
         <span role="status" data-testid="connection-state" class={`conn-${state()}`}>
           {state()}
           <Show when={c().status()?.lastError && state() !== 'connected'}>: {c().status()?.lastError}</Show>
+          {/* A drop after connecting keeps the connection: WsProvider retries, so there is nothing to click. */}
+          <Show when={c().connection() && (state() === 'disconnected' || state() === 'error')}>
+            {' '}
+            (reconnecting by itself…)
+          </Show>
         </span>
       </div>
       <Show when={c().connectError()}>
@@ -88,7 +116,7 @@ export function NetworkPanel(props: { chain: ChainSession }) {
             <dt>Block</dt>
             <dd data-testid="head-block">#{c().head() ?? conn().info.bestBlock}</dd>
             <dt>Genesis</dt>
-            <dd>{genesisText(conn().info)}</dd>
+            <dd data-testid="genesis">{genesisText(conn())}</dd>
           </dl>
         )}
       </Show>

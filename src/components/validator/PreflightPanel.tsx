@@ -1,13 +1,26 @@
 // The chain's own checks run locally before anything is signed, each with its detail and the chain error it would
-// raise; with commit-reveal on, the choice of commit scheme; and the one button that leads (through the
-// confirmation) to signing. UI realm.
+// raise; with commit-reveal on, the choice of commit scheme; the refusal the user would meet first; and the one
+// button that leads (through the confirmation) to signing. UI realm.
 import { For, Show } from 'solid-js';
+import type { CheckResult } from '../../chain/weights/preflight.ts';
 import type { CommitScheme, ValidatorApi } from './validator-state.ts';
 
 const SCHEMES: [CommitScheme, string][] = [
   ['timelocked', 'Timelocked commit: the chain reveals it by itself (drand)'],
   ['hash', 'Hash commit: you reveal it from this browser in the reveal epoch'],
 ];
+
+/**
+ * Which refusal the user would meet first, and when: the blocker names only the chain error, which need not be the
+ * first ✗ in the list (the pool's checks come before dispatch), and a check failing at reveal fails silently.
+ */
+function refusal(f: CheckResult): string {
+  if (f.pool)
+    return `The transaction pool would refuse it before inclusion (${f.pool.name}, code ${f.pool.code}): ${f.detail}`;
+  if (f.phase === 'apply')
+    return `The commit would be accepted, but the chain would drop the weights at reveal (${f.chainError}): ${f.detail}`;
+  return `The chain would refuse it with ${f.chainError}: ${f.detail}`;
+}
 
 export function PreflightPanel(props: { api: ValidatorApi }) {
   const v = () => props.api;
@@ -70,6 +83,7 @@ export function PreflightPanel(props: { api: ValidatorApi }) {
           </span>
         </Show>
       </div>
+      <Show when={v().preflight()?.firstFailure}>{(f) => <p data-testid="first-failure">{refusal(f())}</p>}</Show>
     </section>
   );
 }

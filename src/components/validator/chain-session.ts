@@ -1,15 +1,25 @@
-// The Validator page's chain connection as Solid signals: which network, connect/disconnect, the live status and
-// head block, and the errors to show (a bad custom URL, a failed connect). UI realm.
+// The Validator page's chain connection as Solid signals: which network (for a custom endpoint, also which known
+// chain's genesis to check it against), connect/disconnect, the live status and head block, and the errors to show
+// (a bad custom URL, a failed connect). UI realm.
 import { createSignal, onCleanup } from 'solid-js';
 import { connectChain, type ChainConnection } from '../../chain/connection.ts';
 import { makeConnectionStatus, type ConnectionStatus } from '../../chain/connection-status.ts';
-import { NETWORKS, customNetwork, type Network, type NetworkId } from '../../chain/networks.ts';
+import { NETWORKS, customNetwork, withEndpoint, type Network, type NetworkId } from '../../chain/networks.ts';
+
+/**
+ * Which known chain a custom endpoint must belong to: 'none' for a chain Arbiter does not know (no genesis check),
+ * or a preset whose genesis hash the node must report (an archive or third-party node of finney or testnet).
+ */
+export type GenesisCheck = 'none' | 'finney' | 'testnet';
 
 export interface ChainSession {
   networkId: () => NetworkId;
   setNetworkId: (id: NetworkId) => void;
   customUrl: () => string;
   setCustomUrl: (url: string) => void;
+  /** Only used with the custom endpoint; takes effect on the next Connect. */
+  customGenesis: () => GenesisCheck;
+  setCustomGenesis: (check: GenesisCheck) => void;
   /** The custom URL's validation message, shown next to the field. */
   endpointError: () => string | null;
   connection: () => ChainConnection | null;
@@ -24,6 +34,7 @@ export interface ChainSession {
 export function createChainSession(): ChainSession {
   const [networkId, setNetworkId] = createSignal<NetworkId>('finney');
   const [customUrl, setCustomUrl] = createSignal('');
+  const [customGenesis, setCustomGenesis] = createSignal<GenesisCheck>('none');
   const [endpointError, setEndpointError] = createSignal<string | null>(null);
   const [connection, setConnection] = createSignal<ChainConnection | null>(null);
   const [status, setStatus] = createSignal<ConnectionStatus | null>(null);
@@ -37,7 +48,9 @@ export function createChainSession(): ChainSession {
     const id = networkId();
     if (id !== 'custom') return NETWORKS[id];
     try {
-      const n = customNetwork(customUrl());
+      const check = customGenesis();
+      // withEndpoint keeps the preset's genesis hash, so a node of another chain is flagged as the wrong network.
+      const n = check === 'none' ? customNetwork(customUrl()) : withEndpoint(NETWORKS[check], customUrl());
       setEndpointError(null);
       return n;
     } catch (e) {
@@ -89,6 +102,8 @@ export function createChainSession(): ChainSession {
     },
     customUrl,
     setCustomUrl,
+    customGenesis,
+    setCustomGenesis,
     endpointError,
     connection,
     status,

@@ -2,7 +2,7 @@
 // commitments, the wallet account, the weights draft (from a file or from stored runs) and its preflight, the
 // commit scheme when commit-reveal is on, and the confirm → sign → result steps (also for revealing a stored hash
 // commit). Nothing is signed except from `sign()`, which only runs while a confirmation is open. UI realm.
-import { createEffect, createMemo, createResource, createSignal } from 'solid-js';
+import { createEffect, createMemo, createResource, createSignal, on } from 'solid-js';
 import { readCommitments, type MinerCommitment } from '../../chain/commitments.ts';
 import { readMetagraph, type Metagraph } from '../../chain/metagraph.ts';
 import { buildWeightsCall, decodeCall, type DecodedCall } from '../../chain/extrinsics/weights-calls.ts';
@@ -86,6 +86,19 @@ export function createValidator() {
   const [reveal, setReveal] = createSignal<RevealState | null>(null);
   let revealWatch: RevealWatch | null = null;
   const [busy, setBusy] = createSignal(false);
+  // A metagraph belongs to the connection it was read over: a new Connect (maybe another chain) must not sign with
+  // the old chain's block, UIDs and permits. WsProvider's own reconnects keep the connection object, and the data.
+  createEffect(
+    on(
+      chain.connection,
+      () => {
+        setMetagraph(null);
+        setCommitments(new Map());
+        setMetagraphError(null);
+      },
+      { defer: true },
+    ),
+  );
   const [scheme, setScheme] = createSignal<CommitScheme>('timelocked');
   const hashCommits = createHashCommits({ chain, metagraph, account });
   // The stored commits show from the start; the chain's queue once a network, a subnet and a hotkey are known.
