@@ -1,7 +1,7 @@
 // The Validator page's "From stored runs" weights in Chromium: two imported runs (one model each), a miner's
 // commitment scripted on the fixture node that names one of them (its UID is prefilled), the other UID typed, the
 // champion verdict worked out here from the stored scores, the weights, the preflight and the decoded set_weights in
-// the confirmation. Also the refusals (missing, duplicate, out-of-range UID) and the metagraph's model column with
+// the confirmation, then the same weights as a timelocked commit once the subnet turns commit-reveal on. Also the refusals (missing, duplicate, out-of-range UID) and the metagraph's model column with
 // its Evaluate link.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -137,7 +137,7 @@ async function upToRuns(): Promise<Page> {
   return page;
 }
 
-test('weights from two stored runs: prefilled UID, typed UID, champion verdict, preflight, set_weights signed', async () => {
+test('weights from two stored runs: prefilled UID, typed UID, champion verdict, preflight, set_weights signed, then a timelocked commit once commit-reveal is on', async () => {
   const page = await upToRuns();
   const rows = page.locator('[data-testid="metagraph"] tbody tr');
   // The model column: Bob's commitment shortened with an Evaluate link; Ferdie's incomplete one named.
@@ -230,6 +230,30 @@ test('weights from two stored runs: prefilled UID, typed UID, champion verdict, 
   expect(stagesRows[0]![0]).toBe(0);
   expect(stagesRows[0]![1]).toBeGreaterThanOrEqual(BURN);
   expect(stagesRows.reduce((sum, r) => sum + r[1]!, 0)).toBeCloseTo(1, 3);
+
+  // The subnet turns commit-reveal on: the same stored-run weights now go out as a timelocked commit.
+  const crKey = chain.storageKey('subtensorModule', 'commitRevealWeightsEnabled', NETUID);
+  node.setStorage(crKey, chain.storageValue('subtensorModule', 'commitRevealWeightsEnabled', true));
+  try {
+    await page.getByRole('button', { name: 'Load metagraph' }).click();
+    await poll(() => page.getByTestId('subnet-params').textContent()).toContain('commit-reveal on');
+    const commit = page.getByRole('button', { name: 'Commit weights' });
+    await poll(() => commit.isEnabled()).toBe(true);
+    expect(await page.locator('[data-testid="preflight"] li[data-ok="false"]').count()).toBe(0);
+    await commit.click();
+    expect(await page.getByTestId('confirm-call').textContent()).toBe('subtensorModule.commitTimelockedWeights');
+    await page.getByRole('button', { name: 'Sign' }).click();
+    await poll(() => page.getByTestId('submit-result').textContent()).toContain('Included in block');
+    expect(node.submitted).toHaveLength(2);
+    const committed = chain.registry.createType('Extrinsic', node.submitted[1]);
+    expect(committed.method.method).toBe('commitTimelockedWeights');
+    expect(committed.method.args[0]!.toJSON()).toBe(NETUID);
+    expect(committed.signer.toString()).toBe(subnet.alice.address);
+    expect(signed[1]!.payload.method).toBe(committed.method.toHex());
+    expect(signatureVerify(signed[1]!.message, committed.signature.toU8a(), subnet.alice.address).isValid).toBe(true);
+  } finally {
+    node.setStorage(crKey, chain.storageValue('subtensorModule', 'commitRevealWeightsEnabled', false));
+  }
   await page.close();
 });
 
