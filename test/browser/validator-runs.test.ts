@@ -1,8 +1,8 @@
 // The Validator page's "From stored runs" weights in Chromium: two imported runs (one model each), a miner's
 // commitment scripted on the fixture node that names one of them (its UID is prefilled), the other UID typed, the
 // champion verdict worked out here from the stored scores, the weights, the preflight and the decoded set_weights in
-// the confirmation, then the same weights as a timelocked commit once the subnet turns commit-reveal on. Also the refusals (missing, duplicate, out-of-range UID) and the metagraph's model column with
-// its Evaluate link.
+// the confirmation, then the same weights as a timelocked commit once the subnet turns commit-reveal on. Also the
+// refusals (missing, duplicate, out-of-range UID) and the metagraph's model column with its Evaluate link.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
