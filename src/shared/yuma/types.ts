@@ -3,6 +3,10 @@
 // float32 WGSL batch and the UI/CLI. Weights and bonds are kept for `rows` only (the uids that hold weights or
 // bonds, i.e. the validators), as row-major `rows.length × n` arrays: every other row is empty on chain anyway.
 // Both realms, no I/O.
+//
+// Entry points (one module each): `runEpochCpu(params, state) → { outputs, next }` (float64 reference, epoch-cpu.ts),
+// `simulateCpu(scenario) → YumaOutputs[]` (simulate.ts), `parseScenario(json) → YumaScenario` (scenario-json.ts),
+// and on the GPU `simulateGpu(device, scenarios) → YumaOutputs[][]` (src/shared/gpu/kernels/yuma.ts).
 
 /** Subnet hyperparameters as the chain stores them (u16 shares of 65535, blocks, parts per million). */
 export interface YumaParams {
@@ -25,7 +29,7 @@ export interface YumaParams {
   activityCutoff: number;
   /** `StakeThreshold`, in the same unit as `YumaState.stake`. */
   stakeThreshold: number;
-  /** `Tempo`: blocks between epochs (the simulator advances `block` by tempo + 1... see `advance`). */
+  /** `Tempo`: an epoch runs every tempo + 1 blocks, so the simulator moves `block` on by tempo + 1 per epoch. */
   tempo: number;
   /** The subnet owner's uid (exempt from the stake threshold, keeps a permit and its self-weight), or null. */
   ownerUid: number | null;
