@@ -1,4 +1,4 @@
-// The application shell: navigation, storage warnings, and the pages (evaluate, runs, one run, compare, validator). UI realm.
+// The application shell: navigation, storage warnings, and the pages (evaluate, runs, one run, compare, validator, Yuma). UI realm.
 import { Match, Switch, onMount } from 'solid-js';
 import { markInterruptedRuns } from '../storage/runs.ts';
 import { ComparePage } from '../components/compare/ComparePage.tsx';
@@ -7,6 +7,7 @@ import { RunPage } from '../components/RunPage.tsx';
 import { RunsPage } from '../components/RunsPage.tsx';
 import { StorageBanner } from '../components/StorageBanner.tsx';
 import { ValidatorPage } from '../components/validator/ValidatorPage.tsx';
+import { YumaPage } from '../components/yuma/YumaPage.tsx';
 import { AppProvider } from './context.tsx';
 import { createRoute } from './route.ts';
 
@@ -33,6 +34,9 @@ export function App() {
           <a href="#/validator" aria-current={route().page === 'validator' ? 'page' : undefined}>
             Validator
           </a>
+          <a href="#/yuma" aria-current={route().page === 'yuma' ? 'page' : undefined}>
+            Yuma
+          </a>
         </nav>
       </header>
       <StorageBanner />
@@ -49,6 +53,9 @@ export function App() {
           </Match>
           <Match when={route().page === 'validator'}>
             <ValidatorPage />
+          </Match>
+          <Match when={route().page === 'yuma'}>
+            <YumaPage />
           </Match>
           <Match
             when={(() => {

@@ -1,5 +1,5 @@
 // Hash routing: '#/evaluate' (optionally '#/evaluate?model=…&revision=…', prefilled), '#/runs', '#/run/<id>',
-// '#/compare', '#/validator'. A hash keeps every page reachable from the static server.
+// '#/compare', '#/validator', '#/yuma'. A hash keeps every page reachable from the static server.
 import { createSignal, onCleanup } from 'solid-js';
 
 export type Route =
@@ -7,7 +7,8 @@ export type Route =
   | { page: 'runs' }
   | { page: 'run'; id: string }
   | { page: 'compare' }
-  | { page: 'validator' };
+  | { page: 'validator' }
+  | { page: 'yuma' };
 
 export function parseRoute(hash: string): Route {
   const m = /^#\/run\/(.+)$/.exec(hash);
@@ -15,6 +16,7 @@ export function parseRoute(hash: string): Route {
   if (hash === '#/runs') return { page: 'runs' };
   if (hash === '#/compare') return { page: 'compare' };
   if (hash === '#/validator') return { page: 'validator' };
+  if (hash === '#/yuma') return { page: 'yuma' };
   const e = /^#\/evaluate\?(.*)$/.exec(hash);
   if (e) {
     // Only the two fields the Evaluate form takes; anything else in the query is ignored.

@@ -11,9 +11,12 @@ import type {
   ScoringBackend,
   ScoringPreference,
   Scored,
+  YumaResult,
+  YumaScenario,
 } from '../shared/api/judge.ts';
 
 export type { BootstrapInput, BootstrapResult, DominanceInput, DominanceResult, ScoringBackend, Scored };
+export type { YumaResult, YumaScenario };
 
 export interface ScoringClientOptions {
   /** 'cpu' never touches WebGPU; 'gpu' (default) uses it when an adapter exists, the CPU otherwise. */
@@ -56,6 +59,11 @@ export class ScoringClient {
   /** Bootstrap intervals of per-cell means (see `bootstrapCpu`); the same seed gives the same intervals. */
   bootstrap(input: BootstrapInput, signal?: AbortSignal): Promise<Scored<BootstrapResult>> {
     return this.call((api) => api.bootstrap(input, this.prefer), signal);
+  }
+
+  /** Yuma Consensus for each scenario over its epochs; aborting stops the worker. */
+  yuma(scenarios: YumaScenario[], signal?: AbortSignal): Promise<Scored<YumaResult>> {
+    return this.call((api) => api.yuma(scenarios, this.prefer), signal);
   }
 
   /** Terminates the worker; calls in flight reject with an AbortError. */

@@ -1,51 +1,10 @@
 // The three Compare plots (per-env means with intervals, Pareto view of two envs, running mean over tasks), each
 // in a titled figure with an accessible description and a PNG export. UI realm.
-import { createEffect, createMemo, createSignal, onCleanup, Show, For, type JSX } from 'solid-js';
+import { createMemo, createSignal, For, Show } from 'solid-js';
 import type { CompareApi } from './compare-state.ts';
 import { allEnvs } from './model.ts';
 import { envBarsPlot, envsBySpread, paretoPlot, paretoPoints, runningMeanPlot, runningMeans } from './plot-specs.ts';
-import { download } from '../download.ts';
-import { slug, svgToPng } from './export.ts';
-
-/** A titled figure holding one rendered Plot; re-renders when `render` changes, offers a PNG download. */
-function PlotFigure(props: { id: string; title: string; render: () => Element; controls?: JSX.Element }) {
-  const [holder, setHolder] = createSignal<HTMLDivElement>();
-  const [error, setError] = createSignal<string | null>(null);
-  createEffect(() => {
-    const box = holder();
-    if (!box) return;
-    const el = props.render();
-    box.replaceChildren(el);
-    onCleanup(() => el.remove());
-  });
-  async function onPng() {
-    setError(null);
-    const svg = holder()?.querySelector('svg');
-    if (!svg) return setError('Nothing to export: the plot is empty.');
-    try {
-      download(await svgToPng(svg, props.title), `${slug(props.title)}.png`);
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  }
-  return (
-    <figure class="plot" aria-labelledby={`${props.id}-title`} data-testid={props.id}>
-      <figcaption id={`${props.id}-title`}>
-        <strong>{props.title}</strong>
-      </figcaption>
-      {props.controls}
-      <div class="plot-holder" ref={setHolder} />
-      <button type="button" onClick={onPng}>
-        Save PNG<span class="sr-only">: {props.title}</span>
-      </button>
-      <Show when={error()}>
-        <p class="error" role="alert">
-          {error()}
-        </p>
-      </Show>
-    </figure>
-  );
-}
+import { PlotFigure } from '../PlotFigure.tsx';
 
 function EnvSelect(props: {
   label: string;

@@ -1,6 +1,6 @@
 // The Validator page: connect to a network, read a subnet's metagraph, pick the signing hotkey, load weights, check
 // them the way the chain will, set or commit them through the wallet after an explicit confirmation, and reveal hash
-// commits in their window. UI realm.
+// commits in their window; and see what Yuma Consensus will make of the weights before signing. UI realm.
 import './validator.css';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
 import { MetagraphPanel } from './MetagraphPanel.tsx';
@@ -10,6 +10,7 @@ import { RevealsPanel } from './RevealsPanel.tsx';
 import { SubmitResult } from './SubmitResult.tsx';
 import { WalletPanel } from './WalletPanel.tsx';
 import { WeightsPanel } from './WeightsPanel.tsx';
+import { YumaPanel } from '../yuma/YumaPanel.tsx';
 import { createValidator } from './validator-state.ts';
 
 export function ValidatorPage() {
@@ -26,6 +27,7 @@ export function ValidatorPage() {
       <WeightsPanel api={api} />
       <PreflightPanel api={api} />
       <RevealsPanel api={api} />
+      <YumaPanel api={api} />
       <SubmitResult api={api} />
       <ConfirmDialog api={api} />
     </div>

@@ -2,8 +2,14 @@
 // (through src/judge/worker-client.ts). Both realms.
 import type { BootstrapInput, BootstrapResult } from '../judge/bootstrap-cpu.ts';
 import type { DominanceInput, DominanceResult } from '../judge/dominance-cpu.ts';
+import type { YumaOutputs, YumaScenario } from '../yuma/types.ts';
 
-export type { BootstrapInput, BootstrapResult, DominanceInput, DominanceResult };
+export type { BootstrapInput, BootstrapResult, DominanceInput, DominanceResult, YumaOutputs, YumaScenario };
+
+/** Per scenario, per epoch: what Yuma Consensus reports. */
+export interface YumaResult {
+  epochs: YumaOutputs[][];
+}
 
 /** Where the kernels run: WebGPU, or the CPU reference (identical results either way). */
 export type ScoringBackendKind = 'gpu' | 'cpu';
@@ -29,4 +35,6 @@ export interface JudgeApi {
   dominance(input: DominanceInput, prefer: ScoringPreference): Promise<Scored<DominanceResult>>;
   /** Bootstrap intervals of per-cell means (see bootstrapCpu). */
   bootstrap(input: BootstrapInput, prefer: ScoringPreference): Promise<Scored<BootstrapResult>>;
+  /** Yuma Consensus over a batch of scenarios (see simulateCpu; the GPU agrees to 1e-4). */
+  yuma(scenarios: YumaScenario[], prefer: ScoringPreference): Promise<Scored<YumaResult>>;
 }
