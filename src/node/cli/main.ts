@@ -4,6 +4,7 @@ import { compareCommand, COMPARE_OPTIONS } from './compare.ts';
 import { evalCommand, EVAL_OPTIONS } from './eval.ts';
 import { scoreCommand, SCORE_OPTIONS } from './score.ts';
 import { tasksCommand, TASKS_OPTIONS } from './tasks.ts';
+import { yumaCommand, YUMA_OPTIONS } from './yuma.ts';
 
 const HELP = `arbiter: evaluate models on Affine's environments.
 
@@ -16,6 +17,7 @@ Usage:
                 [--random N --seed S] [--revision REV] [--max-tokens N] [--timeout SECONDS] [--out run.jsonl] [--json]
   arbiter compare run-a.jsonl run-b.jsonl [more.jsonl | affine-scores.json ...] [--rule champion|stages|pareto]
                 [--sampling-count N] [--json]
+  arbiter yuma  --scenario scenario.json [--epochs N] [--json]
 
 Ids: a range 0-99 (inclusive), a list 0,5,9, or both (0-9,20). --shard i/n takes every n-th id starting at the i-th,
 so n machines can split one range and concatenate their JSONL files. eval resumes: ids already in --out are skipped.
@@ -26,6 +28,10 @@ the others challenge it on overlapping tasks), stages (era D four-stage weights)
 stages and pareto the first file counts as the earliest commit. A .json file is an Affine API document
 (/scores/latest or /rank/current); anything else is JSONL samples (one or several models). --sampling-count N is the
 overlap every env needs (champion; default Affine's counts, 100 for other envs) or the sampling-list size (stages).
+
+yuma simulates Yuma Consensus epochs as subtensor computes them (float64 reference) from a scenario file (format in
+src/shared/yuma/scenario-json.ts): per epoch stake, consensus, incentive, dividends, validator trust and emission per
+uid. --epochs overrides the file's epoch count; --json prints an array of epochs.
 `;
 
 type Command = {
@@ -40,6 +46,7 @@ const COMMANDS: Record<string, Command> = {
   score: { options: SCORE_OPTIONS, run: scoreCommand },
   eval: { options: EVAL_OPTIONS, run: evalCommand },
   compare: { options: COMPARE_OPTIONS, positionals: true, run: compareCommand },
+  yuma: { options: YUMA_OPTIONS, run: yumaCommand },
 };
 
 /** Errors caused by what the user typed or supplied: exit code 2. */
@@ -51,6 +58,7 @@ const INPUT_ERRORS = new Set([
   'RangeError',
   'AffineApiError',
   'JudgeInputError',
+  'ScenarioError',
 ]);
 
 /** Runs the CLI; returns the process exit code (0 ok, 1 run failed, 2 bad usage or input). */
