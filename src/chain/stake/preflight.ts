@@ -1,0 +1,232 @@
+// Checks a staking order against fresh chain state before anything is signed, predicting the chain's refusals
+// (chain.md §3.3, §3.7; `validate_add_stake` / `validate_remove_stake` @ d383748d) with messages that say what to
+// change: more than the balance or the stake held, below `DefaultMinStake`, a disabled subtoken, a quote gone stale
+// (the price moved past the limit since it was quoted), or more than fill-or-kill allows at this limit.
+// Both realms, pure (the caller reads the state).
+import { formatRao } from './amounts.ts';
+import { DEFAULT_MIN_STAKE } from './constants.ts';
+import type { StakeErrorCode } from './errors.ts';
+import { swapFee } from './fees.ts';
+import { buy, isStable, maxAmount, sell } from './pool-math.ts';
+import { swapRatio } from './limit-price.ts';
+import type { StakeOrder } from './stake-calls.ts';
+import type { SubnetMarket } from './subnets.ts';
+
+export interface PreflightState {
+  /** The order's subnet (origin for moves), freshly read; null if it does not exist. */
+  market: SubnetMarket | null;
+  /** Destination subnet for swap_stake_limit / move_stake. */
+  destination?: SubnetMarket | null;
+  /** Free balance of the coldkey, rao. */
+  free: bigint;
+  /** Alpha the coldkey holds with the order's (origin) hotkey on the (origin) subnet. */
+  stakeHeld?: bigint;
+}
+
+export interface PreflightIssue {
+  code: StakeErrorCode;
+  /** What the chain would answer, e.g. `SubtensorModule.AmountTooLow`. */
+  chainError: string | null;
+  message: string;
+}
+
+const issue = (code: StakeErrorCode, chainError: string | null, message: string): PreflightIssue => ({
+  code,
+  chainError,
+  message,
+});
+
+const TAO = (rao: bigint) => `${formatRao(rao)} TAO`;
+
+/** Everything wrong with `order` in `state`; an empty list means the chain should accept it. */
+export function preflightStake(order: StakeOrder, state: PreflightState): PreflightIssue[] {
+  const { market } = state;
+  if (!market) return [issue('subnet-missing', 'SubtensorModule.SubnetNotExists', 'This subnet does not exist.')];
+  switch (order.kind) {
+    case 'add_stake_limit':
+      return checkAdd(order.amount, order.limitPrice, order.allowPartial ?? false, market, state.free);
+    case 'remove_stake_limit':
+      return checkRemove(order.amount, order.limitPrice, order.allowPartial ?? false, market, state.stakeHeld ?? 0n);
+    case 'remove_stake_full_limit': {
+      const held = state.stakeHeld ?? 0n;
+      if (held === 0n)
+        return [issue('insufficient-stake', 'SubtensorModule.AmountTooLow', 'There is no stake to remove here.')];
+      return checkRemove(held, order.limitPrice, false, market, held);
+    }
+    case 'swap_stake_limit':
+    case 'move_stake':
+      return checkMove(order, market, state.destination ?? null, state.stakeHeld ?? 0n);
+  }
+}
+
+function checkAdd(amount: bigint, limit: bigint, partial: boolean, m: SubnetMarket, free: bigint): PreflightIssue[] {
+  const out: PreflightIssue[] = [];
+  if (!m.subtokenEnabled)
+    out.push(
+      issue(
+        'subtoken-disabled',
+        'SubtensorModule.SubtokenDisabled',
+        `Subnet ${m.netuid} has not enabled staking into its token yet.`,
+      ),
+    );
+  if (amount > free)
+    out.push(
+      issue(
+        'insufficient-balance',
+        'SubtensorModule.NotEnoughBalanceToStake',
+        `You have ${TAO(free)} free; the stake needs ${TAO(amount)}.`,
+      ),
+    );
+  // The chain's minimum is DefaultMinStake plus the fee on it.
+  const minimum = DEFAULT_MIN_STAKE + (isStable(m.pool) ? 0n : swapFee(DEFAULT_MIN_STAKE, m.feeRate));
+  if (amount < minimum)
+    out.push(
+      issue(
+        'below-minimum',
+        'SubtensorModule.AmountTooLow',
+        `The smallest stake is ${TAO(minimum)} (0.002 TAO plus the fee).`,
+      ),
+    );
+  if (!isStable(m.pool) && m.price >= limit)
+    out.push(
+      issue(
+        'stale-quote',
+        'Swap.PriceLimitExceeded',
+        `The price moved to ${TAO(m.price)} per alpha, past your limit of ${TAO(limit)}: quote again.`,
+      ),
+    );
+  else {
+    const max = maxAmount(m.pool, 'buy', limit);
+    if (max === 0n)
+      out.push(
+        issue(
+          'stale-quote',
+          'SubtensorModule.ZeroMaxStakeAmount',
+          'Nothing can be bought at this limit price: quote again.',
+        ),
+      );
+    else if (!partial && amount > max)
+      out.push(
+        issue(
+          'slippage',
+          'SubtensorModule.SlippageTooHigh',
+          `At this limit at most ${TAO(max)} can be staked; stake less, raise the tolerance, or allow a partial fill.`,
+        ),
+      );
+  }
+  const sim = buy(m.pool, amount);
+  if (!sim.ok) out.push(issue('pool-refuses', `Swap.${sim.error}`, sim.message));
+  return out;
+}
+
+function checkRemove(
+  amount: bigint,
+  limit: bigint | null,
+  partial: boolean,
+  m: SubnetMarket,
+  held: bigint,
+): PreflightIssue[] {
+  const out: PreflightIssue[] = [];
+  if (amount > held)
+    out.push(
+      issue(
+        'insufficient-stake',
+        'SubtensorModule.NotEnoughStakeToWithdraw',
+        `You hold ${formatRao(held)} alpha here; cannot unstake ${formatRao(amount)}.`,
+      ),
+    );
+  const sim = sell(m.pool, amount);
+  if (!sim.ok) out.push(issue('pool-refuses', `Swap.${sim.error}`, sim.message));
+  // Unstaking everything may return less than the minimum; a partial unstake may not.
+  else if (amount < held && sim.fill.out < DEFAULT_MIN_STAKE)
+    out.push(
+      issue(
+        'below-minimum',
+        'SubtensorModule.AmountTooLow',
+        `This unstake would return ${TAO(sim.fill.out)}, below the 0.002 TAO minimum; unstake more or all of it.`,
+      ),
+    );
+  if (limit === null) return out;
+  if (!isStable(m.pool) && m.price <= limit)
+    out.push(
+      issue(
+        'stale-quote',
+        'Swap.PriceLimitExceeded',
+        `The price fell to ${TAO(m.price)} per alpha, below your limit of ${TAO(limit)}: quote again.`,
+      ),
+    );
+  else {
+    const max = maxAmount(m.pool, 'sell', limit);
+    if (max === 0n)
+      out.push(
+        issue(
+          'stale-quote',
+          'SubtensorModule.ZeroMaxStakeAmount',
+          'Nothing can be sold at this limit price: quote again.',
+        ),
+      );
+    else if (!partial && amount > max)
+      out.push(
+        issue(
+          'slippage',
+          'SubtensorModule.SlippageTooHigh',
+          `At this limit at most ${formatRao(max)} alpha can be sold; sell less, raise the tolerance, or allow a partial fill.`,
+        ),
+      );
+  }
+  return out;
+}
+
+function checkMove(
+  order: Extract<StakeOrder, { kind: 'swap_stake_limit' | 'move_stake' }>,
+  origin: SubnetMarket,
+  destination: SubnetMarket | null,
+  held: bigint,
+): PreflightIssue[] {
+  if (!destination)
+    return [issue('subnet-missing', 'SubtensorModule.SubnetNotExists', 'The destination subnet does not exist.')];
+  const out: PreflightIssue[] = [];
+  const sameHotkey = order.kind === 'swap_stake_limit' || order.originHotkey === order.destinationHotkey;
+  if (origin.netuid === destination.netuid && sameHotkey)
+    out.push(
+      issue('same-subnet', 'SubtensorModule.SameNetuid', 'Origin and destination are the same: nothing to move.'),
+    );
+  if (order.amount > held)
+    out.push(
+      issue(
+        'insufficient-stake',
+        'SubtensorModule.NotEnoughStakeToWithdraw',
+        `You hold ${formatRao(held)} alpha here; cannot move ${formatRao(order.amount)}.`,
+      ),
+    );
+  if (!destination.subtokenEnabled)
+    out.push(
+      issue(
+        'subtoken-disabled',
+        'SubtensorModule.SubtokenDisabled',
+        `Subnet ${destination.netuid} has not enabled staking into its token yet.`,
+      ),
+    );
+  const unstaked = origin.netuid === destination.netuid ? null : sell(origin.pool, order.amount, { dropFees: false });
+  if (unstaked && !unstaked.ok) out.push(issue('pool-refuses', `Swap.${unstaked.error}`, unstaked.message));
+  else if (unstaked && unstaked.fill.out < DEFAULT_MIN_STAKE)
+    out.push(
+      issue(
+        'below-minimum',
+        'SubtensorModule.AmountTooLow',
+        `This move is worth ${TAO(unstaked.fill.out)}, below the 0.002 TAO minimum.`,
+      ),
+    );
+  if (order.kind === 'swap_stake_limit') {
+    const ratio = swapRatio(origin.price, destination.price);
+    if (order.limitPrice > ratio)
+      out.push(
+        issue(
+          'stale-quote',
+          'SubtensorModule.ZeroMaxStakeAmount',
+          'The price ratio of the two subnets moved past your limit since the quote: quote again.',
+        ),
+      );
+  }
+  return out;
+}
