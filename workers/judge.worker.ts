@@ -1,5 +1,5 @@
-// The scoring worker: the Judge's WGSL kernels (subset dominance, bootstrap) on the worker's own WebGPU device, or
-// their CPU references when WebGPU is missing, when asked, or after a GPU error (the reason is kept and reported).
+// The scoring worker: the Judge's WGSL kernels (subset dominance, bootstrap) and the Yuma Consensus simulator on the
+// worker's own WebGPU device, or their CPU references when WebGPU is missing, when asked, or after a GPU error (the reason is kept and reported).
 // Both paths give identical results. Worker realm, exposed with comlink.
 import { expose, transfer } from 'comlink';
 import type { JudgeApi, ScoringBackend, ScoringPreference, Scored } from '../src/shared/api/judge.ts';
@@ -8,6 +8,8 @@ import { bootstrapGpu } from '../src/shared/gpu/kernels/bootstrap.ts';
 import { dominanceGpu } from '../src/shared/gpu/kernels/dominance.ts';
 import { bootstrapCpu, checkBootstrapInput } from '../src/shared/judge/bootstrap-cpu.ts';
 import { checkDominanceInput, dominanceCpu } from '../src/shared/judge/dominance-cpu.ts';
+import { simulateGpu } from '../src/shared/gpu/kernels/yuma.ts';
+import { simulateCpu } from '../src/shared/yuma/simulate.ts';
 
 type Gpu = { ctx: GpuContext; adapter: string } | { reason: string };
 let gpu: Promise<Gpu> | null = null;
@@ -72,6 +74,15 @@ const api = {
     );
     const result = { mean: r.mean, lo: r.lo, hi: r.hi, backend: r.backend };
     return transfer(result, [result.mean.buffer, result.lo.buffer, result.hi.buffer]);
+  },
+  async yuma(scenarios, prefer) {
+    // The CPU path validates every scenario first: bad input is the caller's error, never a reason to fall back.
+    const r = await run(
+      prefer,
+      async (device) => ({ epochs: await simulateGpu(device, scenarios) }),
+      () => ({ epochs: scenarios.map(simulateCpu) }),
+    );
+    return { epochs: r.epochs, backend: r.backend };
   },
 } satisfies JudgeApi;
 

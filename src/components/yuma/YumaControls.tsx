@@ -33,7 +33,8 @@ export function YumaControls(props: {
   }
 
   return (
-    <form class="actions" onSubmit={submit}>
+    // noValidate: our messages name the problem and the allowed range; the browser's own bubble stops the submit first.
+    <form class="actions" onSubmit={submit} noValidate>
       <label class="inline">
         Epochs{' '}
         <input

@@ -16,7 +16,7 @@ export default async function setup(project: TestProject) {
   chromiumPath(); // fail fast with the install hint
   // The test pages are built beside the app (they are not part of the production build).
   const app = await startAppServer({
-    extraPages: ['test/browser/pages/kernels.html', 'test/browser/pages/chain.html'],
+    extraPages: ['test/browser/pages/kernels.html', 'test/browser/pages/chain.html', 'test/browser/pages/yuma.html'],
   });
   const mock = await startMockServer();
   project.provide('appUrl', app.url);
