@@ -1,10 +1,12 @@
-// The application shell: navigation, storage warnings, and the pages (evaluate, runs, one run, compare, validator, Yuma). UI realm.
+// The application shell: navigation, storage warnings, and the pages (evaluate, runs, one run, compare, validator,
+// Yuma, stake). UI realm.
 import { Match, Switch, onMount } from 'solid-js';
 import { markInterruptedRuns } from '../storage/runs.ts';
 import { ComparePage } from '../components/compare/ComparePage.tsx';
 import { EvaluatePage } from '../components/EvaluatePage.tsx';
 import { RunPage } from '../components/RunPage.tsx';
 import { RunsPage } from '../components/RunsPage.tsx';
+import { StakePage } from '../components/stake/StakePage.tsx';
 import { StorageBanner } from '../components/StorageBanner.tsx';
 import { ValidatorPage } from '../components/validator/ValidatorPage.tsx';
 import { YumaPage } from '../components/yuma/YumaPage.tsx';
@@ -37,6 +39,9 @@ export function App() {
           <a href="#/yuma" aria-current={route().page === 'yuma' ? 'page' : undefined}>
             Yuma
           </a>
+          <a href="#/stake" aria-current={route().page === 'stake' ? 'page' : undefined}>
+            Stake
+          </a>
         </nav>
       </header>
       <StorageBanner />
@@ -56,6 +61,9 @@ export function App() {
           </Match>
           <Match when={route().page === 'yuma'}>
             <YumaPage />
+          </Match>
+          <Match when={route().page === 'stake'}>
+            <StakePage />
           </Match>
           <Match
             when={(() => {

@@ -1,5 +1,5 @@
 // Hash routing: '#/evaluate' (optionally '#/evaluate?model=…&revision=…', prefilled), '#/runs', '#/run/<id>',
-// '#/compare', '#/validator', '#/yuma'. A hash keeps every page reachable from the static server.
+// '#/compare', '#/validator', '#/yuma', '#/stake'. A hash keeps every page reachable from the static server.
 import { createSignal, onCleanup } from 'solid-js';
 
 export type Route =
@@ -8,7 +8,8 @@ export type Route =
   | { page: 'run'; id: string }
   | { page: 'compare' }
   | { page: 'validator' }
-  | { page: 'yuma' };
+  | { page: 'yuma' }
+  | { page: 'stake' };
 
 export function parseRoute(hash: string): Route {
   const m = /^#\/run\/(.+)$/.exec(hash);
@@ -17,6 +18,7 @@ export function parseRoute(hash: string): Route {
   if (hash === '#/compare') return { page: 'compare' };
   if (hash === '#/validator') return { page: 'validator' };
   if (hash === '#/yuma') return { page: 'yuma' };
+  if (hash === '#/stake') return { page: 'stake' };
   const e = /^#\/evaluate\?(.*)$/.exec(hash);
   if (e) {
     // Only the two fields the Evaluate form takes; anything else in the query is ignored.

@@ -1,0 +1,272 @@
+// State of the Stake page as Solid signals: the chain session (shared with the Validator page), every subnet's
+// market, the wallet's coldkey and its portfolio, the chosen subnet and its order form, and the confirm → re-quote →
+// sign → settle steps. Nothing is signed except from `sign()`, which only runs while a confirmation is open and only
+// after a fresh quote and preflight pass. UI realm.
+import { createEffect, createMemo, createSignal, on } from 'solid-js';
+import type { SubmittableExtrinsic } from '@polkadot/api/types';
+import type { DecodedCall } from '../../chain/extrinsics/weights-calls.ts';
+import { assertFreshRuntime, signAndTrack, type TxOutcome, type TxStatus } from '../../chain/extrinsics/track.ts';
+import { preflightStake } from '../../chain/stake/preflight.ts';
+import { quoteBuy, quoteSell, type Quote } from '../../chain/stake/quotes.ts';
+import { buildStakeCall, describeStakeCall, type StakeOrder } from '../../chain/stake/stake-calls.ts';
+import { assertEventLayouts, settlementOf, type Settlement } from '../../chain/stake/stake-events.ts';
+import {
+  readPortfolio,
+  readSubnet,
+  readSubnets,
+  type Portfolio,
+  type SubnetMarket,
+} from '../../chain/stake/subnets.ts';
+import { enableWallet, signerOf, type WalletAccount } from '../../wallet/extension.ts';
+import { createChainSession } from '../validator/chain-session.ts';
+import { createOrderForm, heldOf } from './order-form.ts';
+
+/** What the confirmation dialog shows, and the exact extrinsic `sign()` will sign. */
+export interface StakeConfirmation {
+  order: StakeOrder;
+  decoded: DecodedCall;
+  tx: SubmittableExtrinsic<'promise'>;
+  quote: Quote;
+  market: SubnetMarket;
+  signer: WalletAccount;
+}
+
+/** An included order: the quote it was signed on next to what its events say happened. */
+export interface StakeResultView {
+  order: StakeOrder;
+  quote: Quote;
+  outcome: TxOutcome;
+  settlement: Settlement | null;
+  /** Why the amounts could not be read from the events (a runtime with other event fields). */
+  settlementError: string | null;
+}
+
+export type Message = { kind: 'error' | 'status'; text: string };
+
+export type SortKey = 'netuid' | 'price' | 'tao' | 'emission';
+
+export function createStake() {
+  const chain = createChainSession();
+  const [markets, setMarkets] = createSignal<SubnetMarket[]>([]);
+  const [marketsError, setMarketsError] = createSignal<string | null>(null);
+  const [loadingMarkets, setLoadingMarkets] = createSignal(false);
+  const [search, setSearch] = createSignal('');
+  const [sort, setSort] = createSignal<{ key: SortKey; descending: boolean }>({ key: 'netuid', descending: false });
+  const [netuid, setNetuid] = createSignal<number | null>(null);
+  const [accounts, setAccounts] = createSignal<WalletAccount[]>([]);
+  const [account, setAccount] = createSignal<WalletAccount | null>(null);
+  const [walletError, setWalletError] = createSignal<string | null>(null);
+  const [portfolio, setPortfolio] = createSignal<Portfolio | null>(null);
+  const [portfolioError, setPortfolioError] = createSignal<string | null>(null);
+  const [confirmation, setConfirmation] = createSignal<StakeConfirmation | null>(null);
+  const [busy, setBusy] = createSignal(false);
+  const [txStatus, setTxStatus] = createSignal<TxStatus | 're-quoting' | null>(null);
+  const [message, setMessage] = createSignal<Message | null>(null);
+  const [result, setResult] = createSignal<StakeResultView | null>(null);
+
+  const api = () => chain.connection()?.api ?? null;
+  const market = createMemo(() => markets().find((m) => m.netuid === netuid()) ?? null);
+  const form = createOrderForm({ api, market, portfolio });
+
+  // Markets belong to the connection they were read over: a new Connect (maybe another chain) starts over.
+  createEffect(
+    on(chain.connection, (conn) => {
+      setMarkets([]);
+      setNetuid(null);
+      setPortfolio(null);
+      if (conn) void loadMarkets();
+    }),
+  );
+
+  let marketsRead = 0;
+  async function loadMarkets() {
+    const a = api();
+    if (!a) return;
+    const mine = ++marketsRead;
+    setLoadingMarkets(true);
+    setMarketsError(null);
+    try {
+      const list = await readSubnets(a);
+      if (mine === marketsRead) setMarkets(list);
+    } catch (e) {
+      if (mine === marketsRead) setMarketsError(`The subnets could not be read: ${(e as Error).message}`);
+    } finally {
+      if (mine === marketsRead) setLoadingMarkets(false);
+    }
+  }
+
+  let portfolioRead = 0;
+  async function loadPortfolio() {
+    const a = api();
+    const acc = account();
+    const list = markets();
+    const mine = ++portfolioRead;
+    if (!a || !acc || list.length === 0) return setPortfolio(null);
+    try {
+      const p = await readPortfolio(a, acc.address, list);
+      if (mine === portfolioRead) {
+        setPortfolio(p);
+        setPortfolioError(null);
+      }
+    } catch (e) {
+      if (mine === portfolioRead) setPortfolioError(`The coldkey's stake could not be read: ${(e as Error).message}`);
+    }
+  }
+  // Positions are valued with the markets: re-read when either changes.
+  createEffect(on([account, markets], () => void loadPortfolio()));
+
+  async function connectWallet() {
+    setWalletError(null);
+    try {
+      const list = await enableWallet();
+      setAccounts(list);
+      setAccount(list[0] ?? null);
+    } catch (e) {
+      setAccounts([]);
+      setAccount(null);
+      setWalletError((e as Error).message);
+    }
+  }
+
+  const visibleMarkets = createMemo(() => {
+    const q = search().trim().toLowerCase();
+    const { key, descending } = sort();
+    const value = (m: SubnetMarket): bigint =>
+      key === 'netuid' ? BigInt(m.netuid) : key === 'price' ? m.price : key === 'tao' ? m.taoReserve : m.emission.tao;
+    const list = markets().filter(
+      (m) => q === '' || m.name.toLowerCase().includes(q) || String(m.netuid) === q.replace(/^(sn|#)/, ''),
+    );
+    // Ties by ascending netuid in either direction, so the order never depends on the chain's.
+    return list.sort((a, b) => {
+      if (value(a) === value(b)) return a.netuid - b.netuid;
+      const d = value(a) < value(b) ? -1 : 1;
+      return descending ? -d : d;
+    });
+  });
+
+  function sortBy(key: SortKey) {
+    setSort((s) => ({ key, descending: s.key === key ? !s.descending : key !== 'netuid' }));
+  }
+
+  /** Why Review is disabled, or null. */
+  const blocker = createMemo((): string | null => {
+    const conn = chain.connection();
+    if (!conn) return 'Connect to a network.';
+    if (conn.info.genesisMatches === false) return 'Wrong network: signing is disabled.';
+    return form.blocker();
+  });
+
+  function openConfirmation() {
+    const conn = chain.connection();
+    const order = form.order();
+    const quote = form.quote();
+    const m = market();
+    const acc = account();
+    if (blocker() || busy() || !conn || !order || !quote || !m || !acc) return;
+    setMessage(null);
+    setResult(null);
+    try {
+      const tx = buildStakeCall(conn.api, order);
+      // Decoded from the call's own bytes: the dialog shows what will be signed, not what was meant.
+      setConfirmation({ order, decoded: describeStakeCall(conn.api, tx), tx, quote, market: m, signer: acc });
+    } catch (e) {
+      setMessage({ kind: 'error', text: (e as Error).message });
+    }
+  }
+
+  function cancel() {
+    if (busy()) return;
+    setConfirmation(null);
+    setMessage({ kind: 'status', text: 'Cancelled: nothing was signed or sent.' });
+  }
+
+  /** The order's checks again on the head state: the price may have moved since the quote the user confirmed. */
+  async function requote(c: StakeConfirmation): Promise<string | null> {
+    const conn = chain.connection()!;
+    const o = c.order;
+    const fresh = await readSubnet(conn.api, c.market.netuid);
+    const p = await readPortfolio(conn.api, c.signer.address, fresh ? [fresh] : []);
+    const held = 'hotkey' in o ? heldOf(p, o.hotkey, c.market.netuid) : 0n;
+    const issues = preflightStake(o, { market: fresh, free: p.free, stakeHeld: held });
+    if (issues.length === 0 && fresh) {
+      // The simulation must still run on the head state (a pool drained since would answer all zeros).
+      const amount = o.kind === 'remove_stake_full_limit' ? held : 'amount' in o ? o.amount : 0n;
+      await (c.quote.side === 'buy' ? quoteBuy : quoteSell)(conn.api, fresh.netuid, amount);
+    }
+    return issues.length === 0 ? null : issues.map((i) => i.message).join(' ');
+  }
+
+  async function sign() {
+    const c = confirmation();
+    if (!c || busy()) return;
+    setBusy(true);
+    setMessage(null);
+    try {
+      const conn = chain.connection();
+      if (!conn) throw new Error('The connection to the node is gone: reconnect, nothing was sent.');
+      // The dialog decoded the call with the metadata of connect time: refuse if the runtime changed since.
+      await assertFreshRuntime(conn.api);
+      setTxStatus('re-quoting');
+      const refusal = await requote(c);
+      if (refusal) {
+        void loadMarkets();
+        form.requote();
+        throw new Error(`Nothing was signed: ${refusal}`);
+      }
+      const signer = await signerOf(c.signer);
+      const outcome = await signAndTrack(c.tx, c.signer.address, signer, setTxStatus, { api: conn.api });
+      let settlement: Settlement | null = null;
+      let settlementError: string | null = null;
+      try {
+        // The events' fields are unnamed: trust their order only if this runtime declares the expected layout.
+        assertEventLayouts(conn.api);
+        settlement = settlementOf(outcome.events);
+      } catch (e) {
+        settlementError = (e as Error).message;
+      }
+      setResult({ order: c.order, quote: c.quote, outcome, settlement, settlementError });
+      void loadMarkets();
+    } catch (e) {
+      setMessage({ kind: 'error', text: (e as Error).message });
+    } finally {
+      setBusy(false);
+      setTxStatus(null);
+      setConfirmation(null);
+    }
+  }
+
+  return {
+    chain,
+    markets,
+    visibleMarkets,
+    marketsError,
+    loadingMarkets,
+    loadMarkets,
+    search,
+    setSearch,
+    sort,
+    sortBy,
+    netuid,
+    select: (n: number) => setNetuid(n),
+    market,
+    accounts,
+    account,
+    setAccount,
+    walletError,
+    connectWallet,
+    portfolio,
+    portfolioError,
+    form,
+    blocker,
+    confirmation,
+    openConfirmation,
+    cancel,
+    sign,
+    busy,
+    txStatus,
+    message,
+    result,
+  };
+}
+
+export type StakeApi = ReturnType<typeof createStake>;
