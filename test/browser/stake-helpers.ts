@@ -1,12 +1,13 @@
 // Shared pieces of the Stake page's Chromium tests: a fixture node serving stakeScript's markets whose submissions
-// emit the StakeAdded / StakeRemoved events the test scripts, the walk to a connected page with //Alice's wallet,
-// and the test's own reading of the node's answers (prices, simulations) and of the documented limit formula, so no
-// expected value comes from the code under test. Node realm, tests only.
+// emit the staking events the test scripts, the walk to a connected page with //Alice's wallet, signing the open
+// confirmation and decoding what was submitted, and the test's own reading of the node's answers (prices,
+// simulations, a move's two legs) and of the documented limit formulas, so no expected value comes from the code under
+// test. Node realm, tests only.
 import { expect } from 'vitest';
 import { Keyring } from '@polkadot/keyring';
 import type { KeyringPair } from '@polkadot/keyring/types';
 import { bnToU8a, hexToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
-import { cryptoWaitReady } from '@polkadot/util-crypto';
+import { cryptoWaitReady, signatureVerify } from '@polkadot/util-crypto';
 import type { Browser, Page } from 'playwright';
 import { extrinsicSuccess, type EventSpec, type FixtureChain } from '../support/fixture-chain.ts';
 import { startFixtureNode, type FixtureNode } from '../support/fixture-node.ts';
@@ -23,6 +24,8 @@ export interface StakeHarness {
   alice: KeyringPair;
   /** The events the next submission emits (besides ExtrinsicSuccess), from its decoded call. */
   events: { next: ((call: { method: string; args: unknown[]; signer: string }) => EventSpec[]) | null };
+  /** The node's head block number; signAndDecode moves it one block per extrinsic. */
+  head: number;
 }
 
 export async function startStakeNode(chain: FixtureChain): Promise<StakeHarness> {
@@ -43,7 +46,7 @@ export async function startStakeNode(chain: FixtureChain): Promise<StakeHarness>
       return [...(events.next?.(call) ?? []), extrinsicSuccess()];
     },
   });
-  return { node, script, alice, events };
+  return { node, script, alice, events, head: 1000 };
 }
 
 /** Applies another script's storage and runtime-call answers to the node: the market moved. */
@@ -52,11 +55,13 @@ export function applyScript(node: FixtureNode, script: StakeScript) {
   for (const [k, v] of Object.entries(script.runtimeCalls)) node.setRuntimeCall(k, v);
 }
 
-/** The default markets with netuid 1's pool deeper in TAO: its price rises from 0.25 to 0.26 TAO per alpha. */
-export async function movedScript(chain: FixtureChain): Promise<StakeScript> {
+/**
+ * The default markets with netuid 1's pool holding `tao` (10 400 TAO by default: its price rises from 0.25 to 0.26
+ * TAO per alpha; 9 900 TAO: it falls to 0.2475).
+ */
+export async function movedScript(chain: FixtureChain, tao = 10_400n * TAO): Promise<StakeScript> {
   const markets = stakeMarkets().map((m) => {
     if (m.netuid !== 1 || m.pool.kind !== 'uniswap-v3') return m;
-    const tao = 10_400n * TAO;
     return { ...m, taoReserve: tao, pool: { ...m.pool, tao } };
   });
   return stakeScript(chain, markets);
@@ -112,6 +117,30 @@ export function documentedLimit(price: bigint, side: 'buy' | 'sell', tolPermille
   return (n + 999n) / 1000n;
 }
 
+/**
+ * chain.md §3.3, `swap_stake_limit`: the ratio price(origin)/price(destination) × 10⁹ (floor), and the limit btcli
+ * sends, ratio × (1 − tol), rounded up so it stays inside the tolerance. `tolPermille` as in documentedLimit.
+ */
+export function documentedSwapLimit(originPrice: bigint, destinationPrice: bigint, tolPermille: bigint) {
+  const ratio = (originPrice * TAO) / destinationPrice;
+  return { ratio, limit: documentedLimit(ratio, 'sell', tolPermille) };
+}
+
+/**
+ * A cross-subnet move as the node's simulations price it (chain.md §3.4: one fee, on the unstake from a dynamic
+ * origin): sell `alpha` on the origin; then buy on the destination with the smallest gross input whose net (the
+ * simulation's `taoAmount`) is the TAO moved, searched upward from the documented fee-inclusive gross
+ * `T + ⌊T·rate/(65535 − rate)⌋` (fee rate 33 on the scripted pools), so the destination leg is fee-free.
+ */
+export function nodeMove(chain: FixtureChain, script: StakeScript, origin: number, destination: number, alpha: bigint) {
+  const sold = nodeSim(chain, script, 'sell', origin, alpha);
+  const t = sold.tao;
+  let gross = t + (t * 33n) / (65_535n - 33n) - 3n;
+  while (nodeSim(chain, script, 'buy', destination, gross).tao < t) gross++;
+  const bought = nodeSim(chain, script, 'buy', destination, gross);
+  return { tao: t, fee: sold.alphaFee, gross, out: bought.alpha };
+}
+
 /** rao → "12.5" (up to 9 decimals, trailing zeros dropped, truncating). */
 export function tao(rao: bigint): string {
   const frac = (rao % TAO).toString().padStart(9, '0').replace(/0+$/, '');
@@ -151,3 +180,24 @@ export async function order(page: Page, netuid: number, side?: string, amount?: 
 }
 
 export const reviewButton = (page: Page) => page.getByRole('button', { name: 'Review and sign' });
+
+/**
+ * Signs the open confirmation (one new head block, so the events are its own), then checks in Node that exactly one
+ * extrinsic went out, signed by Alice with a valid signature over the payload the wallet saw; returns it decoded.
+ */
+export async function signAndDecode(page: Page, signed: SignedPayload[], chain: FixtureChain, h: StakeHarness) {
+  const before = h.node.submitted.length;
+  h.node.setHead(++h.head);
+  await page.getByRole('button', { name: 'Sign', exact: true }).click();
+  await page.getByTestId('stake-result').waitFor({ timeout: 30_000 });
+  expect(h.node.submitted).toHaveLength(before + 1);
+  const ext = chain.registry.createType('Extrinsic', h.node.submitted.at(-1)!);
+  expect(ext.signer.toString()).toBe(h.alice.address);
+  const last = signed.at(-1)!;
+  expect(last.payload.method).toBe(ext.method.toHex());
+  expect(signatureVerify(last.message, ext.signature.toU8a(), h.alice.address).isValid).toBe(true);
+  return ext;
+}
+
+/** The result's quoted-and-actual rows, as text. */
+export const settlementRows = (page: Page) => page.locator('[data-testid="settlement"] tbody tr').allTextContents();

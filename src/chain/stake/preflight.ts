@@ -1,11 +1,13 @@
 // Checks a staking order against fresh chain state before anything is signed, predicting the chain's refusals
-// (chain.md §3.3, §3.7; `validate_add_stake` / `validate_remove_stake` @ d383748d) with messages that say what to
-// change: more than the balance or the stake held, below `DefaultMinStake`, a disabled subtoken, a quote gone stale
-// (the price moved past the limit since it was quoted), or more than fill-or-kill allows at this limit.
+// (chain.md §3.3, §3.7; `validate_add_stake` / `validate_remove_stake` / `validate_stake_transition` @ d383748d and
+// 14bc6f9f) with messages that say what to change: more than the balance or the stake held, below `DefaultMinStake`,
+// a disabled subtoken (on either side of a move), a quote gone stale (the price or the swap ratio moved past the
+// limit since it was quoted), or more than fill-or-kill allows at this limit.
 // Both realms, pure (the caller reads the state).
 import { formatRao } from './amounts.ts';
 import { DEFAULT_MIN_STAKE } from './constants.ts';
 import type { StakeErrorCode } from './errors.ts';
+import { maxSwapAmount } from './capacity.ts';
 import { swapFee } from './fees.ts';
 import { buy, isStable, maxAmount, sell } from './pool-math.ts';
 import { swapRatio } from './limit-price.ts';
@@ -189,7 +191,13 @@ function checkMove(
   const sameHotkey = order.kind === 'swap_stake_limit' || order.originHotkey === order.destinationHotkey;
   if (origin.netuid === destination.netuid && sameHotkey)
     out.push(
-      issue('same-subnet', 'SubtensorModule.SameNetuid', 'Origin and destination are the same: nothing to move.'),
+      issue(
+        'same-subnet',
+        'SubtensorModule.SameNetuid',
+        order.kind === 'swap_stake_limit'
+          ? `Origin and destination are both subnet ${origin.netuid}: pick another destination subnet to swap to.`
+          : 'Origin and destination are the same hotkey on the same subnet: nothing to move.',
+      ),
     );
   if (order.amount > held)
     out.push(
@@ -199,32 +207,58 @@ function checkMove(
         `You hold ${formatRao(held)} alpha here; cannot move ${formatRao(order.amount)}.`,
       ),
     );
-  if (!destination.subtokenEnabled)
-    out.push(
-      issue(
-        'subtoken-disabled',
-        'SubtensorModule.SubtokenDisabled',
-        `Subnet ${destination.netuid} has not enabled staking into its token yet.`,
-      ),
-    );
-  const unstaked = origin.netuid === destination.netuid ? null : sell(origin.pool, order.amount, { dropFees: false });
+  // The chain checks both sides (validate_stake_transition), the origin first.
+  for (const [m, side] of [
+    [origin, 'out of'],
+    [destination, 'into'],
+  ] as const)
+    if (!m.subtokenEnabled && (m === origin || m.netuid !== origin.netuid))
+      out.push(
+        issue(
+          'subtoken-disabled',
+          'SubtensorModule.SubtokenDisabled',
+          `Subnet ${m.netuid} has not enabled staking into its token yet: stake cannot move ${side} it.`,
+        ),
+      );
+  const crosses = origin.netuid !== destination.netuid;
+  const unstaked = crosses ? sell(origin.pool, order.amount, { dropFees: false }) : null;
   if (unstaked && !unstaked.ok) out.push(issue('pool-refuses', `Swap.${unstaked.error}`, unstaked.message));
-  else if (unstaked && unstaked.fill.out < DEFAULT_MIN_STAKE)
+  // The chain wants the TAO value strictly above DefaultMinStake (`tao_equivalent > min_amount`).
+  else if (unstaked && unstaked.fill.out <= DEFAULT_MIN_STAKE)
     out.push(
       issue(
         'below-minimum',
         'SubtensorModule.AmountTooLow',
-        `This move is worth ${TAO(unstaked.fill.out)}, below the 0.002 TAO minimum.`,
+        `This move is worth ${TAO(unstaked.fill.out)}, not above the 0.002 TAO minimum: move more alpha.`,
       ),
     );
-  if (order.kind === 'swap_stake_limit') {
+  if (order.kind === 'swap_stake_limit' && crosses) {
     const ratio = swapRatio(origin.price, destination.price);
+    const max = maxSwapAmount(origin, destination, order.limitPrice);
     if (order.limitPrice > ratio)
       out.push(
         issue(
           'stale-quote',
           'SubtensorModule.ZeroMaxStakeAmount',
-          'The price ratio of the two subnets moved past your limit since the quote: quote again.',
+          `The price ratio of subnets ${origin.netuid} and ${destination.netuid} is now ${formatRao(ratio)}, below ` +
+            `your limit of ${formatRao(order.limitPrice)}: quote again.`,
+        ),
+      );
+    else if (max === 0n)
+      out.push(
+        issue(
+          'stale-quote',
+          'SubtensorModule.ZeroMaxStakeAmount',
+          'Nothing can be swapped at this limit: quote again.',
+        ),
+      );
+    else if (!(order.allowPartial ?? false) && order.amount > max)
+      out.push(
+        issue(
+          'slippage',
+          'SubtensorModule.SlippageTooHigh',
+          `At this limit at most ${formatRao(max)} alpha can be swapped; swap less, raise the tolerance, or allow a ` +
+            'partial fill.',
         ),
       );
   }

@@ -166,6 +166,8 @@ export interface Settlement {
   taoFees: bigint;
   /** Fees of the sells (StakeRemoved), alpha-rao. */
   alphaFees: bigint;
+  /** TAO a move or swap carried between subnets (StakeMoved / StakeSwapped / StakeTransferred), or null. */
+  taoMoved: bigint | null;
   events: StakeEvent[];
 }
 
@@ -178,6 +180,7 @@ export function settlementOf(events: readonly ChainEvent[]): Settlement {
     taoOut: 0n,
     taoFees: 0n,
     alphaFees: 0n,
+    taoMoved: null,
     events: decoded,
   };
   for (const e of decoded) {
@@ -189,7 +192,7 @@ export function settlementOf(events: readonly ChainEvent[]): Settlement {
       s.taoOut += e.taoOut;
       s.alphaIn += e.alphaIn + e.fee;
       s.alphaFees += e.fee;
-    }
+    } else s.taoMoved = (s.taoMoved ?? 0n) + e.tao;
   }
   return s;
 }

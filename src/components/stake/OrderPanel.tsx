@@ -1,16 +1,24 @@
-// The order form for the chosen subnet: stake, unstake or unstake all; hotkey, amount, slippage tolerance, partial
-// fills; each field's problems next to it (wrong input, or what the chain would refuse), then the quote and the
-// Review button, which stays disabled while anything is wrong. UI realm.
+// The order form for the chosen subnet: stake, unstake or unstake all, or (advanced) swap the stake to another subnet
+// or move it to another hotkey; hotkey, destination, amount, slippage tolerance, partial fills; each field's problems
+// next to it (wrong input, or what the chain would refuse), then the quote and the Review button, which stays
+// disabled while anything is wrong. UI realm.
 import { For, Show } from 'solid-js';
 import { formatRao } from '../../chain/stake/amounts.ts';
+import { MoveFields } from './MoveFields.tsx';
+import { MoveQuotePanel } from './MoveQuotePanel.tsx';
 import { QuotePanel } from './QuotePanel.tsx';
-import type { Side } from './order-form.ts';
+import { isMoveSide, type Side } from './order-form.ts';
 import type { StakeApi } from './stake-state.ts';
 
 const SIDES: { id: Side; label: string }[] = [
   { id: 'stake', label: 'Stake (TAO → alpha)' },
   { id: 'unstake', label: 'Unstake (alpha → TAO)' },
   { id: 'unstake-all', label: 'Unstake all' },
+];
+// "Validator", not "hotkey": finding the Hotkey field by its label (assistive tech, tests) must not hit these too.
+const ADVANCED: { id: Side; label: string }[] = [
+  { id: 'swap', label: 'Swap to another subnet (swap_stake_limit: same validator, with a limit)' },
+  { id: 'move', label: 'Move to another validator (move_stake: no limit)' },
 ];
 
 /** One field's messages, announced when they change; `id` is what the field's aria-describedby points at. */
@@ -27,12 +35,27 @@ function FieldErrors(props: { id: string; messages: string[] }) {
 export function OrderPanel(props: { api: StakeApi }) {
   const s = () => props.api;
   const f = () => props.api.form;
+  const moving = () => isMoveSide(f().side());
+  /** The preflight of whichever part of the form is in use. */
+  const checks = () => (moving() ? props.api.move : f());
   const amountMessages = () => [
     ...(f().amount().error ? [f().amount().error!] : []),
-    ...f()
+    ...checks()
       .amountIssues()
       .map((i) => i.message),
   ];
+  const radio = (x: { id: Side; label: string }) => (
+    <label class="inline">
+      <input
+        type="radio"
+        name="stake-side"
+        value={x.id}
+        checked={f().side() === x.id}
+        onChange={() => f().setSide(x.id)}
+      />{' '}
+      {x.label}
+    </label>
+  );
   return (
     <section class="panel" aria-labelledby="order-title">
       <h3 id="order-title">4. Order</h3>
@@ -49,20 +72,11 @@ export function OrderPanel(props: { api: StakeApi }) {
             </p>
             <fieldset>
               <legend>Order</legend>
-              <For each={SIDES}>
-                {(x) => (
-                  <label class="inline">
-                    <input
-                      type="radio"
-                      name="stake-side"
-                      value={x.id}
-                      checked={f().side() === x.id}
-                      onChange={() => f().setSide(x.id)}
-                    />{' '}
-                    {x.label}
-                  </label>
-                )}
-              </For>
+              <For each={SIDES}>{radio}</For>
+              <fieldset>
+                <legend>Advanced: move or swap stake</legend>
+                <For each={ADVANCED}>{radio}</For>
+              </fieldset>
             </fieldset>
             <label>
               Hotkey{' '}
@@ -76,6 +90,9 @@ export function OrderPanel(props: { api: StakeApi }) {
               />
             </label>
             <FieldErrors id="hotkey-error" messages={f().hotkeyError() ? [f().hotkeyError()!] : []} />
+            <Show when={moving()}>
+              <MoveFields api={s()} />
+            </Show>
             <Show
               when={f().side() !== 'unstake-all'}
               fallback={
@@ -102,19 +119,21 @@ export function OrderPanel(props: { api: StakeApi }) {
               </p>
             </Show>
             <FieldErrors id="amount-error" messages={amountMessages()} />
-            <label>
-              Slippage tolerance (%){' '}
-              <input
-                type="text"
-                inputmode="decimal"
-                value={f().toleranceText()}
-                onInput={(e) => f().setToleranceText(e.currentTarget.value)}
-                aria-invalid={f().tolerance().error ? 'true' : undefined}
-                aria-describedby="tolerance-error"
-              />
-            </label>
-            <FieldErrors id="tolerance-error" messages={f().tolerance().error ? [f().tolerance().error!] : []} />
-            <Show when={f().side() !== 'unstake-all'}>
+            <Show when={f().side() !== 'move'}>
+              <label>
+                Slippage tolerance (%){' '}
+                <input
+                  type="text"
+                  inputmode="decimal"
+                  value={f().toleranceText()}
+                  onInput={(e) => f().setToleranceText(e.currentTarget.value)}
+                  aria-invalid={f().tolerance().error ? 'true' : undefined}
+                  aria-describedby="tolerance-error"
+                />
+              </label>
+              <FieldErrors id="tolerance-error" messages={f().tolerance().error ? [f().tolerance().error!] : []} />
+            </Show>
+            <Show when={f().side() !== 'unstake-all' && f().side() !== 'move'}>
               <label>
                 <input
                   type="checkbox"
@@ -125,12 +144,14 @@ export function OrderPanel(props: { api: StakeApi }) {
                 limit)
               </label>
             </Show>
-            <QuotePanel api={s()} />
+            <Show when={moving()} fallback={<QuotePanel api={s()} />}>
+              <MoveQuotePanel api={s()} />
+            </Show>
             <FieldErrors
               id="order-issues"
               messages={[
                 ...(f().nothingHeld() ? ['There is no stake to remove with this hotkey on this subnet.'] : []),
-                ...f()
+                ...checks()
                   .otherIssues()
                   .map((i) => i.message),
               ]}

@@ -1,8 +1,10 @@
 // What came of the last staking order: the quote it was signed on next to the actual amounts of its events
-// (StakeAdded / StakeRemoved), or the chain's named error, or why nothing was sent. UI realm.
+// (StakeAdded / StakeRemoved, and for moves and swaps StakeMoved / StakeSwapped), or the chain's named error, or why
+// nothing was sent. UI realm.
 import { For, Show } from 'solid-js';
 import { formatRao } from '../../chain/stake/amounts.ts';
 import type { Settlement } from '../../chain/stake/stake-events.ts';
+import type { MoveQuote } from '../../chain/stake/move-quote.ts';
 import type { Quote } from '../../chain/stake/quotes.ts';
 import type { StakeApi, StakeResultView } from './stake-state.ts';
 
@@ -24,6 +26,33 @@ function rows(q: Quote, s: Settlement): [string, string, string][] {
     ['Average price (TAO per alpha)', formatRao(q.effectivePrice), avg(s.taoOut, s.alphaIn)],
   ];
 }
+
+/** [label, quoted, actual] rows for a move or swap: the unstake leg, the TAO carried, the stake leg, the fee. */
+function moveRows(q: MoveQuote, s: Settlement): [string, string, string][] {
+  const or = (x: bigint, when: boolean) => (when ? formatRao(x) : '—');
+  const removed = s.events.some((e) => e.kind === 'StakeRemoved');
+  const added = s.events.some((e) => e.kind === 'StakeAdded');
+  const moved = s.taoMoved ?? (removed ? s.taoOut : null);
+  return [
+    [`Alpha taken on subnet ${q.originNetuid} (fee included)`, formatRao(q.amountIn), or(s.alphaIn, removed)],
+    ['TAO carried between the subnets', or(q.taoMoved ?? 0n, q.taoMoved !== null), or(moved ?? 0n, moved !== null)],
+    [`Alpha received on subnet ${q.destinationNetuid}`, formatRao(q.out), or(s.alphaOut, added)],
+    [
+      `Fee (${q.feeUnit})`,
+      formatRao(q.fee),
+      or(q.feeUnit === 'alpha' ? s.alphaFees : s.taoFees, q.feeUnit === 'alpha' ? removed : added),
+    ],
+    [
+      'Alpha received per alpha moved',
+      formatRao(q.effectiveRatio),
+      removed && added && s.alphaIn > 0n ? formatRao((s.alphaOut * 1_000_000_000n) / s.alphaIn) : '—',
+    ],
+  ];
+}
+
+/** The rows of whichever quote the order was signed on. */
+const resultRows = (r: StakeResultView, s: Settlement) =>
+  r.move ? moveRows(r.move, s) : r.quote ? rows(r.quote, s) : [];
 
 function Outcome(props: { r: StakeResultView }) {
   const o = () => props.r.outcome;
@@ -56,7 +85,7 @@ function Outcome(props: { r: StakeResultView }) {
                 </tr>
               </thead>
               <tbody>
-                <For each={rows(props.r.quote, s())}>
+                <For each={resultRows(props.r, s())}>
                   {([label, quoted, actual]) => (
                     <tr>
                       <th scope="row">{label}</th>

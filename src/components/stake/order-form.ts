@@ -1,7 +1,7 @@
-// The Stake page's order form as Solid signals: side (stake, unstake, unstake all), hotkey, amount, slippage
-// tolerance and partial fills, parsed exactly (bigint rao); the runtime's exact quote for it; the limit price from
-// the quoted spot price; the order those make and what the preflight says of it, each problem tied to its field.
-// UI realm.
+// The Stake page's order form as Solid signals: side (stake, unstake, unstake all, or one of the advanced moves),
+// hotkey, amount, slippage tolerance and partial fills, parsed exactly (bigint rao); the runtime's exact quote for
+// it; the limit price from the quoted spot price; the order those make and what the preflight says of it, each
+// problem tied to its field. The advanced sides share these inputs; move-form.ts quotes and orders them. UI realm.
 import { createMemo, createResource, createSignal } from 'solid-js';
 import type { ApiPromise } from '@polkadot/api';
 import { u8aToHex } from '@polkadot/util';
@@ -16,10 +16,13 @@ import { quoteBuy, quoteSell, type Quote } from '../../chain/stake/quotes.ts';
 import type { StakeOrder } from '../../chain/stake/stake-calls.ts';
 import type { Portfolio, SubnetMarket } from '../../chain/stake/subnets.ts';
 
-export type Side = 'stake' | 'unstake' | 'unstake-all';
+export type Side = 'stake' | 'unstake' | 'unstake-all' | 'swap' | 'move';
+
+/** `swap_stake_limit` and `move_stake`: the "Advanced: move or swap stake" part of the form (move-form.ts). */
+export const isMoveSide = (side: Side): side is 'swap' | 'move' => side === 'swap' || side === 'move';
 
 /** Issue codes about the amount itself; the others concern the subnet or the price and show above Review. */
-const AMOUNT_CODES = new Set([
+export const AMOUNT_CODES: ReadonlySet<string> = new Set([
   'insufficient-balance',
   'insufficient-stake',
   'below-minimum',
@@ -49,7 +52,7 @@ export const minimumStake = (m: SubnetMarket): bigint =>
 
 /** The form's inputs as the order `preflightStake` and `buildStakeCall` take. */
 export function orderOf(
-  side: Side,
+  side: 'stake' | 'unstake' | 'unstake-all',
   hotkey: string,
   netuid: number,
   amount: bigint,
@@ -127,8 +130,9 @@ export function createOrderForm(deps: {
       const api = deps.api();
       const m = deps.market();
       const rao = amount().rao;
-      if (!api || !m || rao === null) return null;
-      const s = side() === 'stake' ? 'buy' : 'sell';
+      const sd = side();
+      if (!api || !m || rao === null || isMoveSide(sd)) return null;
+      const s = sd === 'stake' ? 'buy' : 'sell';
       return { api, netuid: m.netuid, side: s, amount: rao, key: `${m.netuid}:${s}:${rao}` };
     },
     null,
@@ -161,8 +165,9 @@ export function createOrderForm(deps: {
     const m = deps.market();
     const rao = amount().rao;
     const limit = limitPrice();
-    if (!m || hotkeyError() || rao === null || limit === null) return null;
-    return orderOf(side(), hotkey().trim(), m.netuid, rao, limit, allowPartial());
+    const sd = side();
+    if (!m || hotkeyError() || rao === null || limit === null || isMoveSide(sd)) return null;
+    return orderOf(sd, hotkey().trim(), m.netuid, rao, limit, allowPartial());
   });
 
   const issues = createMemo((): PreflightIssue[] => {

@@ -1,11 +1,13 @@
 // State of the Stake page as Solid signals: the chain session (shared with the Validator page), every subnet's
-// market, the wallet's coldkey and its portfolio, the chosen subnet and its order form, and the confirm → re-quote →
-// sign → settle steps. Nothing is signed except from `sign()`, which only runs while a confirmation is open and only
+// market, the wallet's coldkey and its portfolio, the chosen subnet and its order form (with its advanced part for
+// moving and swapping stake), and the confirm → re-quote → sign → settle steps. Nothing is signed except from `sign()`, which only runs while a confirmation is open and only
 // after a fresh quote and preflight pass. UI realm.
 import { createEffect, createMemo, createSignal, on } from 'solid-js';
 import type { SubmittableExtrinsic } from '@polkadot/api/types';
 import type { DecodedCall } from '../../chain/extrinsics/weights-calls.ts';
 import { assertFreshRuntime, signAndTrack, type TxOutcome, type TxStatus } from '../../chain/extrinsics/track.ts';
+import { orderCapacity } from '../../chain/stake/capacity.ts';
+import { quoteMove, type MoveQuote } from '../../chain/stake/move-quote.ts';
 import { preflightStake } from '../../chain/stake/preflight.ts';
 import { quoteBuy, quoteSell, type Quote } from '../../chain/stake/quotes.ts';
 import { buildStakeCall, describeStakeCall, type StakeOrder } from '../../chain/stake/stake-calls.ts';
@@ -19,22 +21,32 @@ import {
 } from '../../chain/stake/subnets.ts';
 import { enableWallet, signerOf, type WalletAccount } from '../../wallet/extension.ts';
 import { createChainSession } from '../validator/chain-session.ts';
-import { createOrderForm, heldOf } from './order-form.ts';
+import { createMoveForm } from './move-form.ts';
+import { createOrderForm, heldOf, isMoveSide } from './order-form.ts';
 
 /** What the confirmation dialog shows, and the exact extrinsic `sign()` will sign. */
 export interface StakeConfirmation {
   order: StakeOrder;
   decoded: DecodedCall;
   tx: SubmittableExtrinsic<'promise'>;
-  quote: Quote;
+  /** Stakes and unstakes: the runtime's exact quote; null for moves and swaps. */
+  quote: Quote | null;
+  /** Moves and swaps: the two-leg quote; null otherwise. */
+  move: MoveQuote | null;
+  /** The order's subnet (the origin of a move). */
   market: SubnetMarket;
+  /** Moves and swaps: the destination subnet. */
+  destination: SubnetMarket | null;
+  /** With `allow_partial`: the most that can fill at the limit, in the input token (u64::MAX = unlimited). */
+  capacity: bigint | null;
   signer: WalletAccount;
 }
 
 /** An included order: the quote it was signed on next to what its events say happened. */
 export interface StakeResultView {
   order: StakeOrder;
-  quote: Quote;
+  quote: Quote | null;
+  move: MoveQuote | null;
   outcome: TxOutcome;
   settlement: Settlement | null;
   /** Why the amounts could not be read from the events (a runtime with other event fields). */
@@ -67,6 +79,8 @@ export function createStake() {
   const api = () => chain.connection()?.api ?? null;
   const market = createMemo(() => markets().find((m) => m.netuid === netuid()) ?? null);
   const form = createOrderForm({ api, market, portfolio });
+  const move = createMoveForm({ api, market, markets, portfolio, form });
+  const advanced = () => isMoveSide(form.side());
 
   // Markets belong to the connection they were read over: a new Connect (maybe another chain) starts over.
   createEffect(
@@ -153,22 +167,40 @@ export function createStake() {
     const conn = chain.connection();
     if (!conn) return 'Connect to a network.';
     if (conn.info.genesisMatches === false) return 'Wrong network: signing is disabled.';
-    return form.blocker();
+    return advanced() ? move.blocker() : form.blocker();
   });
 
   function openConfirmation() {
     const conn = chain.connection();
-    const order = form.order();
-    const quote = form.quote();
+    const adv = advanced();
+    const order = adv ? move.order() : form.order();
+    const quote = adv ? null : form.quote();
+    const mq = adv ? move.quote() : null;
+    const destination = adv ? move.destination() : null;
     const m = market();
     const acc = account();
-    if (blocker() || busy() || !conn || !order || !quote || !m || !acc) return;
+    if (blocker() || busy() || !conn || !order || !m || !acc) return;
+    if (adv ? !mq || !destination : !quote) return;
     setMessage(null);
     setResult(null);
     try {
       const tx = buildStakeCall(conn.api, order);
-      // Decoded from the call's own bytes: the dialog shows what will be signed, not what was meant.
-      setConfirmation({ order, decoded: describeStakeCall(conn.api, tx), tx, quote, market: m, signer: acc });
+      const partial = 'allowPartial' in order && order.allowPartial === true;
+      // Judged at the quoted spot prices, as the form's preflight was.
+      const origin = mq ? { ...m, price: mq.originPrice } : m;
+      const dest = mq && destination ? { ...destination, price: mq.destinationPrice } : destination;
+      setConfirmation({
+        order,
+        // Decoded from the call's own bytes: the dialog shows what will be signed, not what was meant.
+        decoded: describeStakeCall(conn.api, tx),
+        tx,
+        quote,
+        move: mq,
+        market: m,
+        destination,
+        capacity: partial ? orderCapacity(order, origin, dest) : null,
+        signer: acc,
+      });
     } catch (e) {
       setMessage({ kind: 'error', text: (e as Error).message });
     }
@@ -185,13 +217,17 @@ export function createStake() {
     const conn = chain.connection()!;
     const o = c.order;
     const fresh = await readSubnet(conn.api, c.market.netuid);
-    const p = await readPortfolio(conn.api, c.signer.address, fresh ? [fresh] : []);
-    const held = 'hotkey' in o ? heldOf(p, o.hotkey, c.market.netuid) : 0n;
-    const issues = preflightStake(o, { market: fresh, free: p.free, stakeHeld: held });
+    const freshDestination = c.destination ? await readSubnet(conn.api, c.destination.netuid) : undefined;
+    const read = [fresh, freshDestination].filter((x): x is SubnetMarket => !!x);
+    const p = await readPortfolio(conn.api, c.signer.address, read);
+    const hotkey = o.kind === 'move_stake' ? o.originHotkey : o.hotkey;
+    const held = heldOf(p, hotkey, c.market.netuid);
+    const issues = preflightStake(o, { market: fresh, destination: freshDestination, free: p.free, stakeHeld: held });
     if (issues.length === 0 && fresh) {
-      // The simulation must still run on the head state (a pool drained since would answer all zeros).
-      const amount = o.kind === 'remove_stake_full_limit' ? held : 'amount' in o ? o.amount : 0n;
-      await (c.quote.side === 'buy' ? quoteBuy : quoteSell)(conn.api, fresh.netuid, amount);
+      // The simulations must still run on the head state (a pool drained since would answer all zeros).
+      const amount = o.kind === 'remove_stake_full_limit' ? held : o.amount;
+      if (c.move && freshDestination) await quoteMove(conn.api, fresh, freshDestination, amount);
+      else await (c.quote?.side === 'buy' ? quoteBuy : quoteSell)(conn.api, fresh.netuid, amount);
     }
     return issues.length === 0 ? null : issues.map((i) => i.message).join(' ');
   }
@@ -211,6 +247,7 @@ export function createStake() {
       if (refusal) {
         void loadMarkets();
         form.requote();
+        move.requote();
         throw new Error(`Nothing was signed: ${refusal}`);
       }
       const signer = await signerOf(c.signer);
@@ -224,7 +261,7 @@ export function createStake() {
       } catch (e) {
         settlementError = (e as Error).message;
       }
-      setResult({ order: c.order, quote: c.quote, outcome, settlement, settlementError });
+      setResult({ order: c.order, quote: c.quote, move: c.move, outcome, settlement, settlementError });
       void loadMarkets();
     } catch (e) {
       setMessage({ kind: 'error', text: (e as Error).message });
@@ -257,6 +294,8 @@ export function createStake() {
     portfolio,
     portfolioError,
     form,
+    move,
+    advanced,
     blocker,
     confirmation,
     openConfirmation,
