@@ -43,4 +43,3 @@ export function PlotFigure(props: { id: string; title: string; render: () => Ele
     </figure>
   );
 }
-

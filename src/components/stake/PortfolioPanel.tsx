@@ -3,6 +3,7 @@
 // alpha with their TAO value at spot and if sold now. UI realm.
 import { For, Show } from 'solid-js';
 import { formatRao } from '../../chain/stake/amounts.ts';
+import { AccountPicker } from '../AccountPicker.tsx';
 import { shortKey } from '../validator/MetagraphPanel.tsx';
 import type { StakeApi } from './stake-state.ts';
 
@@ -15,39 +16,14 @@ export function PortfolioPanel(props: { api: StakeApi }) {
   return (
     <section class="panel" aria-labelledby="portfolio-title">
       <h3 id="portfolio-title">3. Coldkey and positions</h3>
-      <div class="actions">
-        <button type="button" onClick={() => void s().connectWallet()}>
-          Connect wallet
-        </button>
-        <Show when={s().accounts().length > 0}>
-          <label class="inline">
-            Coldkey{' '}
-            <select
-              value={s().account()?.address ?? ''}
-              onChange={(e) =>
-                s().setAccount(
-                  s()
-                    .accounts()
-                    .find((a) => a.address === e.currentTarget.value) ?? null,
-                )
-              }
-            >
-              <For each={s().accounts()}>
-                {(a) => (
-                  <option value={a.address}>
-                    {a.name} ({a.address.slice(0, 8)}…, {a.source})
-                  </option>
-                )}
-              </For>
-            </select>
-          </label>
-        </Show>
-      </div>
-      <Show when={s().walletError()}>
-        <p class="error" role="alert" data-testid="wallet-error">
-          {s().walletError()}
-        </p>
-      </Show>
+      <AccountPicker
+        label="Coldkey"
+        accounts={s().accounts}
+        account={s().account}
+        setAccount={s().setAccount}
+        connect={s().connectWallet}
+        error={s().walletError}
+      />
       <Show when={s().portfolioError()}>
         <p class="error" role="alert">
           {s().portfolioError()}

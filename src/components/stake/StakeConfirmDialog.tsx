@@ -2,10 +2,11 @@
 // worst acceptable price (or swap ratio) and the fee, and with partial fills on, how much at most can fill. "Sign"
 // re-quotes on the head state and is the only path to the wallet; Cancel and Escape close it with nothing sent.
 // UI realm.
-import { For, Show, createEffect } from 'solid-js';
+import { For, Show } from 'solid-js';
 import { formatRao } from '../../chain/stake/amounts.ts';
 import { U64_MAX } from '../../chain/stake/fixed.ts';
 import type { Quote } from '../../chain/stake/quotes.ts';
+import { SigningDialog } from '../SigningDialog.tsx';
 import { MoveConfirmFacts } from './MoveConfirmFacts.tsx';
 import type { StakeApi, StakeConfirmation } from './stake-state.ts';
 
@@ -106,37 +107,18 @@ function Body(props: { c: StakeConfirmation }) {
 }
 
 export function StakeConfirmDialog(props: { api: StakeApi }) {
-  let dialog: HTMLDialogElement | undefined;
   const s = () => props.api;
-  // A modal <dialog> traps focus and turns Escape into a 'cancel' event.
-  createEffect(() => {
-    const wanted = s().confirmation() !== null;
-    if (!dialog) return;
-    if (wanted && !dialog.open) dialog.showModal();
-    if (!wanted && dialog.open) dialog.close();
-  });
   return (
-    <dialog
-      ref={(el) => (dialog = el)}
-      aria-labelledby="stake-confirm-title"
-      onCancel={(e) => {
-        e.preventDefault();
-        s().cancel();
-      }}
+    <SigningDialog
+      id="stake-confirm"
+      title="Confirm the staking extrinsic"
+      open={() => s().confirmation() !== null}
+      busy={s().busy}
+      status={s().txStatus}
+      onSign={() => void s().sign()}
+      onCancel={() => s().cancel()}
     >
-      <h3 id="stake-confirm-title">Confirm the staking extrinsic</h3>
       <Show when={s().confirmation()}>{(c) => <Body c={c()} />}</Show>
-      <Show when={s().busy()}>
-        <p role="status">{s().txStatus() ?? 'signing'}…</p>
-      </Show>
-      <div class="actions">
-        <button type="button" onClick={() => void s().sign()} disabled={s().busy()}>
-          Sign
-        </button>
-        <button type="button" onClick={() => s().cancel()} disabled={s().busy()}>
-          Cancel
-        </button>
-      </div>
-    </dialog>
+    </SigningDialog>
   );
 }

@@ -6,6 +6,7 @@ import { formatRao } from '../../chain/stake/amounts.ts';
 import type { Settlement } from '../../chain/stake/stake-events.ts';
 import type { MoveQuote } from '../../chain/stake/move-quote.ts';
 import type { Quote } from '../../chain/stake/quotes.ts';
+import { EventList } from '../EventList.tsx';
 import type { StakeApi, StakeResultView } from './stake-state.ts';
 
 const avg = (tao: bigint, alpha: bigint) => (alpha === 0n ? '—' : formatRao((tao * 1_000_000_000n) / alpha));
@@ -99,15 +100,7 @@ function Outcome(props: { r: StakeResultView }) {
           </Show>
         )}
       </Show>
-      <ul>
-        <For each={o().events}>
-          {(e) => (
-            <li>
-              <code>{e.name}</code> {JSON.stringify(e.data)}
-            </li>
-          )}
-        </For>
-      </ul>
+      <EventList events={o().events} />
     </section>
   );
 }

@@ -2,7 +2,7 @@
 // `move_stake`, the destination hotkey) on top of order-form.ts's hotkey, amount, tolerance and partial-fill inputs;
 // the two-leg quote from the runtime's simulations (move-quote.ts); for `swap_stake_limit` the ratio limit from the
 // two quoted spot prices (chain.md §3.3) and its fill capacity; the order and what the preflight says of it. UI realm.
-import { createMemo, createResource, createSignal } from 'solid-js';
+import { createMemo, createSignal } from 'solid-js';
 import type { ApiPromise } from '@polkadot/api';
 import { decodeAddress } from '@polkadot/util-crypto';
 import { orderCapacity } from '../../chain/stake/capacity.ts';
@@ -11,6 +11,7 @@ import { quoteMove, type MoveQuote } from '../../chain/stake/move-quote.ts';
 import { preflightStake, type PreflightIssue } from '../../chain/stake/preflight.ts';
 import type { StakeOrder } from '../../chain/stake/stake-calls.ts';
 import type { Portfolio, SubnetMarket } from '../../chain/stake/subnets.ts';
+import { createKeyedQuote, type KeyedQuote } from './keyed-quote.ts';
 import { AMOUNT_CODES, isMoveSide, type OrderForm } from './order-form.ts';
 
 interface MoveQuoteKey {
@@ -21,11 +22,7 @@ interface MoveQuoteKey {
   key: string;
 }
 
-export interface MoveQuoteState {
-  key: string;
-  quote: MoveQuote | null;
-  error: string | null;
-}
+export type MoveQuoteState = KeyedQuote<MoveQuote>;
 
 export function createMoveForm(deps: {
   api: () => ApiPromise | null;
@@ -67,19 +64,9 @@ export function createMoveForm(deps: {
     null,
     { equals: (a, b) => a?.key === b?.key && a?.api === b?.api },
   );
-  const [quoteState, { refetch }] = createResource(quoteKey, async (k): Promise<MoveQuoteState> => {
-    try {
-      return { key: k.key, quote: await quoteMove(k.api, k.origin, k.destination, k.amount), error: null };
-    } catch (e) {
-      return { key: k.key, quote: null, error: (e as Error).message };
-    }
-  });
-  const current = (): MoveQuoteState | null => {
-    const k = quoteKey();
-    const s = quoteState.latest;
-    return k && s && s.key === k.key ? s : null;
-  };
-  const quote = () => current()?.quote ?? null;
+  const { current, quote, requote } = createKeyedQuote(quoteKey, (k) =>
+    quoteMove(k.api, k.origin, k.destination, k.amount),
+  );
 
   /** `swap_stake_limit`'s floor on the ratio: ⌈ratio · (1 − tol)⌉ from the quote's two spot prices. */
   const limitPrice = createMemo((): bigint | null => {
@@ -167,7 +154,7 @@ export function createMoveForm(deps: {
     destinationHotkeyError,
     quoteState: current,
     quote,
-    requote: () => void refetch(),
+    requote,
     limitPrice,
     order,
     issues,

@@ -2,7 +2,7 @@
 // hotkey, amount, slippage tolerance and partial fills, parsed exactly (bigint rao); the runtime's exact quote for
 // it; the limit price from the quoted spot price; the order those make and what the preflight says of it, each
 // problem tied to its field. The advanced sides share these inputs; move-form.ts quotes and orders them. UI realm.
-import { createMemo, createResource, createSignal } from 'solid-js';
+import { createMemo, createSignal } from 'solid-js';
 import type { ApiPromise } from '@polkadot/api';
 import { u8aToHex } from '@polkadot/util';
 import { decodeAddress } from '@polkadot/util-crypto';
@@ -15,6 +15,7 @@ import { preflightStake, type PreflightIssue } from '../../chain/stake/preflight
 import { quoteBuy, quoteSell, type Quote } from '../../chain/stake/quotes.ts';
 import type { StakeOrder } from '../../chain/stake/stake-calls.ts';
 import type { Portfolio, SubnetMarket } from '../../chain/stake/subnets.ts';
+import { createKeyedQuote, type KeyedQuote } from './keyed-quote.ts';
 
 export type Side = 'stake' | 'unstake' | 'unstake-all' | 'swap' | 'move';
 
@@ -72,11 +73,7 @@ interface QuoteKey {
   key: string;
 }
 
-export interface QuoteState {
-  key: string;
-  quote: Quote | null;
-  error: string | null;
-}
+export type QuoteState = KeyedQuote<Quote>;
 
 export function createOrderForm(deps: {
   api: () => ApiPromise | null;
@@ -138,21 +135,9 @@ export function createOrderForm(deps: {
     null,
     { equals: (a, b) => a?.key === b?.key && a?.api === b?.api },
   );
-  const [quoteState, { refetch }] = createResource(quoteKey, async (k): Promise<QuoteState> => {
-    try {
-      const q = await (k.side === 'buy' ? quoteBuy : quoteSell)(k.api, k.netuid, k.amount);
-      return { key: k.key, quote: q, error: null };
-    } catch (e) {
-      return { key: k.key, quote: null, error: (e as Error).message };
-    }
-  });
-  /** The quote of exactly the current inputs; a resource keeps its last value while the next one loads. */
-  const current = (): QuoteState | null => {
-    const k = quoteKey();
-    const s = quoteState.latest;
-    return k && s && s.key === k.key ? s : null;
-  };
-  const quote = () => current()?.quote ?? null;
+  const { current, quote, requote } = createKeyedQuote(quoteKey, (k) =>
+    (k.side === 'buy' ? quoteBuy : quoteSell)(k.api, k.netuid, k.amount),
+  );
 
   const limitPrice = createMemo((): bigint | null => {
     const q = quote();
@@ -217,7 +202,7 @@ export function createOrderForm(deps: {
     setAllowPartial,
     quoteState: current,
     quote,
-    requote: () => void refetch(),
+    requote,
     limitPrice,
     order,
     issues,

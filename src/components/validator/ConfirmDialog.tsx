@@ -1,6 +1,7 @@
 // The confirmation before signing: the call decoded from its own bytes (pallet.method and every argument) and the
 // weights as shares. "Sign" is the only path to the wallet; Cancel and Escape close it with nothing sent. UI realm.
-import { For, Show, createEffect } from 'solid-js';
+import { For, Show } from 'solid-js';
+import { SigningDialog } from '../SigningDialog.tsx';
 import type { Confirmation, ValidatorApi } from './validator-state.ts';
 
 /** Byte arguments longer than a hash (the timelocked commit) shortened for reading; their length stays visible. */
@@ -74,38 +75,18 @@ function Body(props: { c: Confirmation }) {
 }
 
 export function ConfirmDialog(props: { api: ValidatorApi }) {
-  let dialog: HTMLDialogElement | undefined;
   const v = () => props.api;
-  // A modal <dialog> traps focus and turns Escape into a 'cancel' event.
-  createEffect(() => {
-    // Read first, so the effect tracks the confirmation even on a run before the ref is set.
-    const wanted = v().confirmation() !== null;
-    if (!dialog) return;
-    if (wanted && !dialog.open) dialog.showModal();
-    if (!wanted && dialog.open) dialog.close();
-  });
   return (
-    <dialog
-      ref={(el) => (dialog = el)}
-      aria-labelledby="confirm-title"
-      onCancel={(e) => {
-        e.preventDefault();
-        v().cancel();
-      }}
+    <SigningDialog
+      id="confirm"
+      title="Confirm the weights extrinsic"
+      open={() => v().confirmation() !== null}
+      busy={v().busy}
+      status={v().txStatus}
+      onSign={() => void v().sign()}
+      onCancel={() => v().cancel()}
     >
-      <h3 id="confirm-title">Confirm the weights extrinsic</h3>
       <Show when={v().confirmation()}>{(c) => <Body c={c()} />}</Show>
-      <Show when={v().busy()}>
-        <p role="status">{v().txStatus() ?? 'signing'}…</p>
-      </Show>
-      <div class="actions">
-        <button type="button" onClick={() => void v().sign()} disabled={v().busy()}>
-          Sign
-        </button>
-        <button type="button" onClick={() => v().cancel()} disabled={v().busy()}>
-          Cancel
-        </button>
-      </div>
-    </dialog>
+    </SigningDialog>
   );
 }

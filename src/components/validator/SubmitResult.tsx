@@ -1,5 +1,6 @@
 // What came of the last submission: its events, or the chain's named error, or why nothing was sent. UI realm.
-import { For, Show } from 'solid-js';
+import { Show } from 'solid-js';
+import { EventList } from '../EventList.tsx';
 import type { ValidatorApi } from './validator-state.ts';
 
 export function SubmitResult(props: { api: ValidatorApi }) {
@@ -37,15 +38,7 @@ export function SubmitResult(props: { api: ValidatorApi }) {
                 </p>
               )}
             </Show>
-            <ul>
-              <For each={o().events}>
-                {(e) => (
-                  <li>
-                    <code>{e.name}</code> {JSON.stringify(e.data)}
-                  </li>
-                )}
-              </For>
-            </ul>
+            <EventList events={o().events} />
           </section>
         )}
       </Show>
