@@ -1,6 +1,7 @@
 // The Yuma epoch kernel (shaders/yuma_*.wgsl, simulateGpu) in real Chromium WebGPU (SwiftShader here) against the
 // float64 CPU reference (simulateCpu) on fresh random scenarios every run: every output of every epoch within 10⁻⁴
-// (bonds as u16 / 65535), permits identical. Reproduce a failure with KERNEL_SEED=<seed printed in the message>.
+// (bonds as u16 / 65535), permits identical; and subtensor's own test_yuma_3_* scenarios (test/support/
+// yuma-chain-cases.ts) within the chain's 1e-3. Reproduce a failure with KERNEL_SEED=<seed printed in the message>.
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import type { Browser, Page } from 'playwright';
 import { launchChromium } from '../support/chromium.ts';
@@ -93,4 +94,19 @@ test('inputs the kernel cannot run are refused with a clear error', async () => 
   expect(errors[2]).toMatch(/ScenarioError: weightChanges\[0\]\['999'\]/);
   expect(errors[3]).toBe(errors[2]);
   expect(errors[4]).toMatch(/RangeError: workgroupSize must be a power of two/);
+});
+
+test("subtensor's own test_yuma_3_* scenarios on the GPU: bonds and dividends within the chain's 1e-3", async () => {
+  const cases = await page.evaluate(() => window.yuma.chainCases());
+  expect(cases.map((c) => c.name)).toEqual([
+    'kappa_moves_first',
+    'kappa_moves_second',
+    'kappa_moves_last',
+    'one_epoch_switch',
+    'liquid_alpha_disabled',
+    'stable_miner',
+  ]);
+  for (const c of cases) {
+    expect(c.errors, c.name).toEqual([]);
+  }
 });

@@ -5,6 +5,7 @@
 import { simulateGpu, type YumaGpuOptions, type YumaGpuTimings } from '../../../src/shared/gpu/kernels/yuma.ts';
 import { simulateCpu } from '../../../src/shared/yuma/simulate.ts';
 import type { YumaScenario } from '../../../src/shared/yuma/types.ts';
+import { checkYuma3, YUMA3_CASES, yuma3Scenario, type Yuma3Check } from '../../support/yuma-chain-cases.ts';
 import { context, gpuErrors } from './context.ts';
 import {
   compareOutputs,
@@ -190,7 +191,29 @@ async function yumaBench(
   };
 }
 
-const yuma = { context, simulateGpu, simulateCpu, randomScenario, yumaCase, refusals, nearTieCase, yumaBench };
+/** Subtensor's own `test_yuma_3_*` scenarios on the GPU, each checked against the chain's targets (1e-3). */
+async function chainCases(): Promise<(Yuma3Check & { name: string })[]> {
+  const { device } = await context();
+  const out: (Yuma3Check & { name: string })[] = [];
+  // One batch per case: the cases differ in n, and a batch shares its shape.
+  for (const c of YUMA3_CASES) {
+    const [epochs] = await simulateGpu(device, [yuma3Scenario(c)]);
+    out.push({ name: c.name, ...checkYuma3(c, epochs!) });
+  }
+  return out;
+}
+
+const yuma = {
+  context,
+  simulateGpu,
+  simulateCpu,
+  randomScenario,
+  yumaCase,
+  refusals,
+  nearTieCase,
+  yumaBench,
+  chainCases,
+};
 export type YumaPage = typeof yuma;
 
 declare global {

@@ -1,4 +1,4 @@
-// Shared set-up for the Yuma reference's chain tests (yuma-chain.test.ts, yuma-chain-steps.test.ts): how subtensor's
+// Shared set-up for the Yuma reference's chain tests (test/unit/yuma-chain*.test.ts and the GPU's test/browser/yuma-kernel.test.ts): how subtensor's
 // epoch tests (pallets/subtensor/src/tests/epoch.rs @ 14bc6f9f) map onto a pure epoch function, and the helpers that
 // play their extrinsics on a YumaState. Node realm, tests only.
 //
