@@ -87,6 +87,8 @@ test('bootstrap: identical intervals for n in {0, 1, 2, 50, 300} and B in {1, 10
 
 test('bootstrap: B = 10,000 on a few cells, and cells split over several dispatches', async () => {
   await bootstrap(5, [0, 1, 2, 50, 300], 10_000);
+  // Cells above LOCAL_N = 2048 values gather from the storage buffer, the others from workgroup memory.
+  await bootstrap(4, [2048, 2049, 5000], 50);
   // 3 cells × 100 resamples × 4 B per 1200-byte dispatch: 10 cells need 4 dispatches.
   const r = await bootstrap(10, [3, 20], 100, { maxScratchBytes: 1200 });
   expect(r.dispatches).toBe(4);
