@@ -1,6 +1,6 @@
 // The scoring worker: the Judge's WGSL kernels (subset dominance, bootstrap) and the Yuma Consensus simulator on the
-// worker's own WebGPU device, or their CPU references when WebGPU is missing, when asked, or after a GPU error (the reason is kept and reported).
-// Both paths give identical results. Worker realm, exposed with comlink.
+// worker's own WebGPU device, or their CPU references when WebGPU is missing, when asked, or after a GPU error (the
+// reason is kept and reported). Both paths give the same results (Yuma: to 1e-4). Worker realm, exposed with comlink.
 import { expose, transfer } from 'comlink';
 import type { JudgeApi, ScoringBackend, ScoringPreference, Scored } from '../src/shared/api/judge.ts';
 import { acquireGpu, type GpuContext } from '../src/shared/gpu/device.ts';

@@ -1,6 +1,7 @@
 // The chain's queue of commit-reveal v2 hash commits for one hotkey (`WeightCommits[netuid_index][hotkey]`,
 // chain.md §2.6): which commits it still holds, and where each may be revealed. The tuple's fields differ by epoch
-// scheduler (§2.1): generation A stores the reveal blocks, generation B the commit epoch. UI realm (needs an ApiPromise).
+// scheduler (§2.1): generation A stores the reveal blocks, generation B the commit epoch. UI realm (needs an
+// ApiPromise).
 import type { ApiPromise } from '@polkadot/api';
 import type { Codec } from '@polkadot/types/types';
 import type { RuntimeFeatures } from './features.ts';

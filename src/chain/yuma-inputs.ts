@@ -33,28 +33,29 @@ export function nextEpochBlock(block: number, netuid: number, tempo: number): nu
 }
 
 /** Reads the inputs of subnet `mg.netuid`'s next epoch (mechanism 0) on top of an already loaded metagraph. */
-export async function readYumaInputs(api: ApiPromise, mg: Metagraph): Promise<{ params: YumaParams; state: YumaState }> {
+export async function readYumaInputs(
+  api: ApiPromise,
+  mg: Metagraph,
+): Promise<{ params: YumaParams; state: YumaState }> {
   const netuid = mg.netuid;
   const n = mg.rows.length;
   const uids = mg.rows.map((r) => r.uid);
   const keys = uids.map((uid) => [netuid, uid]);
   const optional = (name: string) => api.query.subtensorModule?.[name] as unknown as Query | undefined;
   const cutoffFactor = optional('activityCutoffFactorMilli');
-  const [kappa, penalty, average, yuma3, liquid, alphas, steepness, maxValidators, cutoff, factor] = await Promise.all(
-    [
-      item(api, 'kappa')(netuid),
-      item(api, 'bondsPenalty')(netuid),
-      item(api, 'bondsMovingAverage')(netuid),
-      item(api, 'yuma3On')(netuid),
-      item(api, 'liquidAlphaOn')(netuid),
-      item(api, 'alphaValues')(netuid),
-      item(api, 'alphaSigmoidSteepness')(netuid),
-      item(api, 'maxAllowedValidators')(netuid),
-      // Generation A stores the cutoff in blocks, generation B a factor of the tempo (§5.1).
-      cutoffFactor ? Promise.resolve(null) : item(api, 'activityCutoff')(netuid),
-      cutoffFactor ? cutoffFactor(netuid) : Promise.resolve(null),
-    ],
-  );
+  const [kappa, penalty, average, yuma3, liquid, alphas, steepness, maxValidators, cutoff, factor] = await Promise.all([
+    item(api, 'kappa')(netuid),
+    item(api, 'bondsPenalty')(netuid),
+    item(api, 'bondsMovingAverage')(netuid),
+    item(api, 'yuma3On')(netuid),
+    item(api, 'liquidAlphaOn')(netuid),
+    item(api, 'alphaValues')(netuid),
+    item(api, 'alphaSigmoidSteepness')(netuid),
+    item(api, 'maxAllowedValidators')(netuid),
+    // Generation A stores the cutoff in blocks, generation B a factor of the tempo (§5.1).
+    cutoffFactor ? Promise.resolve(null) : item(api, 'activityCutoff')(netuid),
+    cutoffFactor ? cutoffFactor(netuid) : Promise.resolve(null),
+  ]);
   const [weightRows, bondRows, registered] = await Promise.all([
     n ? item(api, 'weights').multi(keys) : Promise.resolve([]),
     n ? item(api, 'bonds').multi(keys) : Promise.resolve([]),

@@ -31,13 +31,28 @@ export const DEFAULT_YUMA: ScriptedYuma = {
   maxAllowedValidators: 64,
   activityCutoff: 5000,
   // Alice (UID 1, the only permit) weighs Bob (2) and Charlie (3); Bob's row is dropped by the epoch (no permit).
-  weights: { 1: [[2, 20000], [3, 65535]], 2: [[3, 65535]] },
-  bonds: { 1: [[2, 3000], [3, 40000]] },
+  weights: {
+    1: [
+      [2, 20000],
+      [3, 65535],
+    ],
+    2: [[3, 65535]],
+  },
+  bonds: {
+    1: [
+      [2, 3000],
+      [3, 40000],
+    ],
+  },
   blockAtRegistration: [0, 10, 20, 30],
 };
 
 /** Adds the Yuma storage to `subnet.storage` (call before starting the node); returns what was scripted. */
-export function scriptYuma(chain: FixtureChain, subnet: ScriptedSubnet, over: Partial<ScriptedYuma> = {}): ScriptedYuma {
+export function scriptYuma(
+  chain: FixtureChain,
+  subnet: ScriptedSubnet,
+  over: Partial<ScriptedYuma> = {},
+): ScriptedYuma {
   const y = { ...DEFAULT_YUMA, ...over };
   const sm = (method: string, args: unknown[], value: unknown) => {
     subnet.storage[chain.storageKey('subtensorModule', method, ...args)] = chain.storageValue(

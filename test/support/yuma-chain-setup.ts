@@ -1,6 +1,6 @@
-// Shared set-up for the Yuma reference's chain tests (test/unit/yuma-chain*.test.ts and the GPU's test/browser/yuma-kernel.test.ts): how subtensor's
-// epoch tests (pallets/subtensor/src/tests/epoch.rs @ 14bc6f9f) map onto a pure epoch function, and the helpers that
-// play their extrinsics on a YumaState. Node realm, tests only.
+// Shared set-up for the Yuma chain tests (test/unit/yuma-chain*.test.ts, and the GPU's test/browser/yuma-kernel.test.ts
+// through yuma-chain-cases.ts): how subtensor's epoch tests (pallets/subtensor/src/tests/epoch.rs @ 14bc6f9f) map onto
+// a pure epoch function, and the helpers that play their extrinsics on a YumaState. Both realms, tests only.
 //
 // Mapping the chain tests onto a pure epoch function:
 // - The mock runtime's defaults apply unless a test changes them: Kappa 32767, BondsPenalty 65535,
@@ -82,8 +82,8 @@ export const bond = (o: YumaOutputs, n: number, row: number, uid: number) => o.b
 // e is simulated epoch e + 1, with weightChanges[e + 1]; the simulator moves tempo + 1 = 2 blocks per epoch instead
 // of 1, which changes nothing here (no mask or cutoff sits between those blocks).
 // The chain test zips each bonds row with `target_row.iter().skip(3)`, which is empty for these 2- or 3-entry
-// targets, so on chain only the dividends are enforced; we check both. Target bond rows list the miners (stable_miner: uids
-// 3, 4, 5) or, in liquid_alpha_disabled, uids 2, 3, 4.
+// targets, so on chain only the dividends are enforced; we check both. Target bond rows list the miners
+// (stable_miner: uids 3, 4, 5) or, in liquid_alpha_disabled, uids 2, 3, 4.
 
 export const YUMA3: YumaParams = {
   kappa: 32767,

@@ -5,7 +5,16 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { runEpochCpu } from '../../src/shared/yuma/epoch-cpu.ts';
 import type { YumaOutputs, YumaParams, YumaState } from '../../src/shared/yuma/types.ts';
-import { bond, freshState, reportMaxErrors, reregister, setWeights, track, U, YUMA3 } from '../support/yuma-chain-setup.ts';
+import {
+  bond,
+  freshState,
+  reportMaxErrors,
+  reregister,
+  setWeights,
+  track,
+  U,
+  YUMA3,
+} from '../support/yuma-chain-setup.ts';
 
 afterAll(reportMaxErrors);
 

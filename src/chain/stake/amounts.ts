@@ -49,7 +49,7 @@ export function tryParseAmount(
   }
 }
 
-/** rao → decimal string with up to `decimals` places (default 9), trailing zeros dropped; truncates, never rounds up. */
+/** rao → decimal string with up to `decimals` places (default 9), trailing zeros dropped; truncates, never up. */
 export function formatRao(rao: bigint, decimals = DECIMALS): string {
   const sign = rao < 0n ? '-' : '';
   const abs = rao < 0n ? -rao : rao;

@@ -38,7 +38,10 @@ export function balancerConvert(pool: BalancerPool, netIn: bigint, buy: boolean)
   return toU64(mul(fx(buy ? pool.alpha : pool.tao), sub(ONE, e)));
 }
 
-/** Net input that moves the price from `current` to `target` (U64F64): buy Δy = y·((p'/p)^w1 − 1), sell Δx = x·((p/p')^w2 − 1). */
+/**
+ * Net input that moves the price from `current` to `target` (U64F64): buy Δy = y·((p'/p)^w1 − 1), sell
+ * Δx = x·((p/p')^w2 − 1).
+ */
 function deltaInToPrice(pool: BalancerPool, current: bigint, target: bigint, buy: boolean): bigint {
   const { w1, w2 } = weights(pool);
   const scaled = buy

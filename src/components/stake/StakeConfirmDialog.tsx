@@ -44,7 +44,7 @@ function QuoteFacts(props: { c: StakeConfirmation; q: Quote }) {
   );
 }
 
-/** With allow_partial: how much at most fills at this limit (the chain's get_max_amount_*), and where the rest stays. */
+/** With allow_partial: the most that fills at this limit (the chain's get_max_amount_*), and where the rest stays. */
 function PartialNote(props: { c: StakeConfirmation; capacity: bigint }) {
   const o = () => props.c.order;
   const unit = () => (o().kind === 'add_stake_limit' ? 'TAO' : 'alpha');

@@ -1,7 +1,7 @@
 // State of the Stake page as Solid signals: the chain session (shared with the Validator page), every subnet's
 // market, the wallet's coldkey and its portfolio, the chosen subnet and its order form (with its advanced part for
-// moving and swapping stake), and the confirm → re-quote → sign → settle steps. Nothing is signed except from `sign()`, which only runs while a confirmation is open and only
-// after a fresh quote and preflight pass. UI realm.
+// moving and swapping stake), and the confirm → re-quote → sign → settle steps. Nothing is signed except from
+// `sign()`, which only runs while a confirmation is open and only after a fresh quote and preflight pass. UI realm.
 import { createEffect, createMemo, createSignal, on } from 'solid-js';
 import type { SubmittableExtrinsic } from '@polkadot/api/types';
 import type { DecodedCall } from '../../chain/extrinsics/weights-calls.ts';
