@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { liquidAlpha, quantiseBonds } from '../../src/shared/yuma/bonds.ts';
 import { runEpochCpu } from '../../src/shared/yuma/epoch-cpu.ts';
+import { DEFAULT_PARAMS } from '../../src/shared/yuma/scenario-json.ts';
 import { emptySparse, set } from '../../src/shared/yuma/sparse.ts';
 import { newPermits, normalizedStake, topkNonzero } from '../../src/shared/yuma/stake-permits.ts';
 import type { YumaParams, YumaState } from '../../src/shared/yuma/types.ts';
@@ -21,22 +22,7 @@ function rng(seed: number) {
   };
 }
 
-const PARAMS: YumaParams = {
-  kappa: 32767,
-  bondsPenalty: 65535,
-  bondsMovingAverage: 900_000,
-  yuma3: true,
-  liquidAlpha: false,
-  alphaLow: 45875,
-  alphaHigh: 58982,
-  alphaSigmoidSteepness: 1000,
-  maxAllowedValidators: 64,
-  activityCutoff: 5000,
-  stakeThreshold: 0,
-  tempo: 360,
-  ownerUid: null,
-  emission: 1,
-};
+const PARAMS: YumaParams = { ...DEFAULT_PARAMS };
 
 /** A state at block 1000, everyone registered at 0 and updated at 999, with the given rows of {uid: u16}. */
 function state(

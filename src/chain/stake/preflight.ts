@@ -61,6 +61,34 @@ export function preflightStake(order: StakeOrder, state: PreflightState): Prefli
   }
 }
 
+/**
+ * The limit price against the pool now (both sides): already past it (a stale quote), nothing fillable at it, or more
+ * asked than fills at it without a partial fill. Buys pay TAO and may not exceed the limit; sells may not go below.
+ */
+function limitChecks(side: 'buy' | 'sell', m: SubnetMarket, limit: bigint, amount: bigint, partial: boolean) {
+  const buying = side === 'buy';
+  if (!isStable(m.pool) && (buying ? m.price >= limit : m.price <= limit)) {
+    const moved = buying ? `moved to ${TAO(m.price)} per alpha, past` : `fell to ${TAO(m.price)} per alpha, below`;
+    return [
+      issue('stale-quote', 'Swap.PriceLimitExceeded', `The price ${moved} your limit of ${TAO(limit)}: quote again.`),
+    ];
+  }
+  const max = maxAmount(m.pool, side, limit);
+  const verb = buying ? 'bought' : 'sold';
+  if (max === 0n)
+    return [
+      issue(
+        'stale-quote',
+        'SubtensorModule.ZeroMaxStakeAmount',
+        `Nothing can be ${verb} at this limit price: quote again.`,
+      ),
+    ];
+  if (partial || amount <= max) return [];
+  const most = buying ? `${TAO(max)} can be staked; stake less` : `${formatRao(max)} alpha can be sold; sell less`;
+  const why = `At this limit at most ${most}, raise the tolerance, or allow a partial fill.`;
+  return [issue('slippage', 'SubtensorModule.SlippageTooHigh', why)];
+}
+
 function checkAdd(amount: bigint, limit: bigint, partial: boolean, m: SubnetMarket, free: bigint): PreflightIssue[] {
   const out: PreflightIssue[] = [];
   if (!m.subtokenEnabled)
@@ -89,33 +117,7 @@ function checkAdd(amount: bigint, limit: bigint, partial: boolean, m: SubnetMark
         `The smallest stake is ${TAO(minimum)} (0.002 TAO plus the fee).`,
       ),
     );
-  if (!isStable(m.pool) && m.price >= limit)
-    out.push(
-      issue(
-        'stale-quote',
-        'Swap.PriceLimitExceeded',
-        `The price moved to ${TAO(m.price)} per alpha, past your limit of ${TAO(limit)}: quote again.`,
-      ),
-    );
-  else {
-    const max = maxAmount(m.pool, 'buy', limit);
-    if (max === 0n)
-      out.push(
-        issue(
-          'stale-quote',
-          'SubtensorModule.ZeroMaxStakeAmount',
-          'Nothing can be bought at this limit price: quote again.',
-        ),
-      );
-    else if (!partial && amount > max)
-      out.push(
-        issue(
-          'slippage',
-          'SubtensorModule.SlippageTooHigh',
-          `At this limit at most ${TAO(max)} can be staked; stake less, raise the tolerance, or allow a partial fill.`,
-        ),
-      );
-  }
+  out.push(...limitChecks('buy', m, limit, amount, partial));
   const sim = buy(m.pool, amount);
   if (!sim.ok) out.push(issue('pool-refuses', `Swap.${sim.error}`, sim.message));
   return out;
@@ -149,33 +151,7 @@ function checkRemove(
       ),
     );
   if (limit === null) return out;
-  if (!isStable(m.pool) && m.price <= limit)
-    out.push(
-      issue(
-        'stale-quote',
-        'Swap.PriceLimitExceeded',
-        `The price fell to ${TAO(m.price)} per alpha, below your limit of ${TAO(limit)}: quote again.`,
-      ),
-    );
-  else {
-    const max = maxAmount(m.pool, 'sell', limit);
-    if (max === 0n)
-      out.push(
-        issue(
-          'stale-quote',
-          'SubtensorModule.ZeroMaxStakeAmount',
-          'Nothing can be sold at this limit price: quote again.',
-        ),
-      );
-    else if (!partial && amount > max)
-      out.push(
-        issue(
-          'slippage',
-          'SubtensorModule.SlippageTooHigh',
-          `At this limit at most ${formatRao(max)} alpha can be sold; sell less, raise the tolerance, or allow a partial fill.`,
-        ),
-      );
-  }
+  out.push(...limitChecks('sell', m, limit, amount, partial));
   return out;
 }
 

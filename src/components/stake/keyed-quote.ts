@@ -28,3 +28,11 @@ export function createKeyedQuote<K extends { key: string }, Q>(
   };
   return { current, quote: () => current()?.quote ?? null, requote: () => void refetch() };
 }
+
+/** The end of an order's blocker: the quote still loading or failed, or the chain's refusals (shown by the fields). */
+export function quoteBlocker(current: KeyedQuote<unknown> | null, issueCount: number): string | null {
+  if (!current) return 'Quoting…';
+  if (current.error) return current.error;
+  if (issueCount > 0) return 'The chain would refuse this order: see the messages above.';
+  return null;
+}

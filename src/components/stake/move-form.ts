@@ -11,7 +11,7 @@ import { quoteMove, type MoveQuote } from '../../chain/stake/move-quote.ts';
 import { preflightStake, type PreflightIssue } from '../../chain/stake/preflight.ts';
 import type { StakeOrder } from '../../chain/stake/stake-calls.ts';
 import type { Portfolio, SubnetMarket } from '../../chain/stake/subnets.ts';
-import { createKeyedQuote, type KeyedQuote } from './keyed-quote.ts';
+import { createKeyedQuote, quoteBlocker, type KeyedQuote } from './keyed-quote.ts';
 import { AMOUNT_CODES, isMoveSide, type OrderForm } from './order-form.ts';
 
 interface MoveQuoteKey {
@@ -137,11 +137,7 @@ export function createMoveForm(deps: {
     if (destinationHotkeyError()) return 'Fix the destination hotkey.';
     if (f.amount().error) return 'Fix the amount.';
     if (f.side() === 'swap' && f.tolerance().error) return 'Fix the slippage tolerance.';
-    const c = current();
-    if (!c) return 'Quoting…';
-    if (c.error) return c.error;
-    if (issues().length > 0) return 'The chain would refuse this order: see the messages above.';
-    return null;
+    return quoteBlocker(current(), issues().length);
   });
 
   return {

@@ -15,7 +15,7 @@ import { preflightStake, type PreflightIssue } from '../../chain/stake/preflight
 import { quoteBuy, quoteSell, type Quote } from '../../chain/stake/quotes.ts';
 import type { StakeOrder } from '../../chain/stake/stake-calls.ts';
 import type { Portfolio, SubnetMarket } from '../../chain/stake/subnets.ts';
-import { createKeyedQuote, type KeyedQuote } from './keyed-quote.ts';
+import { createKeyedQuote, quoteBlocker, type KeyedQuote } from './keyed-quote.ts';
 
 export type Side = 'stake' | 'unstake' | 'unstake-all' | 'swap' | 'move';
 
@@ -177,11 +177,7 @@ export function createOrderForm(deps: {
     if (nothingHeld()) return 'There is no stake to remove with this hotkey on this subnet.';
     if (amount().error) return 'Fix the amount.';
     if (tolerance().error) return 'Fix the slippage tolerance.';
-    const c = current();
-    if (!c) return 'Quoting…';
-    if (c.error) return c.error;
-    if (issues().length > 0) return 'The chain would refuse this order: see the messages above.';
-    return null;
+    return quoteBlocker(current(), issues().length);
   });
 
   return {

@@ -19,7 +19,8 @@ import {
   type Portfolio,
   type SubnetMarket,
 } from '../../chain/stake/subnets.ts';
-import { enableWallet, signerOf, type WalletAccount } from '../../wallet/extension.ts';
+import { signerOf, type WalletAccount } from '../../wallet/extension.ts';
+import { createWalletSession } from '../wallet-session.ts';
 import { createChainSession } from '../validator/chain-session.ts';
 import { createMoveForm } from './move-form.ts';
 import { createOrderForm, heldOf, isMoveSide } from './order-form.ts';
@@ -65,9 +66,8 @@ export function createStake() {
   const [search, setSearch] = createSignal('');
   const [sort, setSort] = createSignal<{ key: SortKey; descending: boolean }>({ key: 'netuid', descending: false });
   const [netuid, setNetuid] = createSignal<number | null>(null);
-  const [accounts, setAccounts] = createSignal<WalletAccount[]>([]);
-  const [account, setAccount] = createSignal<WalletAccount | null>(null);
-  const [walletError, setWalletError] = createSignal<string | null>(null);
+  const wallet = createWalletSession();
+  const { account } = wallet;
   const [portfolio, setPortfolio] = createSignal<Portfolio | null>(null);
   const [portfolioError, setPortfolioError] = createSignal<string | null>(null);
   const [confirmation, setConfirmation] = createSignal<StakeConfirmation | null>(null);
@@ -128,19 +128,6 @@ export function createStake() {
   }
   // Positions are valued with the markets: re-read when either changes.
   createEffect(on([account, markets], () => void loadPortfolio()));
-
-  async function connectWallet() {
-    setWalletError(null);
-    try {
-      const list = await enableWallet();
-      setAccounts(list);
-      setAccount(list[0] ?? null);
-    } catch (e) {
-      setAccounts([]);
-      setAccount(null);
-      setWalletError((e as Error).message);
-    }
-  }
 
   const visibleMarkets = createMemo(() => {
     const q = search().trim().toLowerCase();
@@ -286,11 +273,7 @@ export function createStake() {
     netuid,
     select: (n: number) => setNetuid(n),
     market,
-    accounts,
-    account,
-    setAccount,
-    walletError,
-    connectWallet,
+    ...wallet,
     portfolio,
     portfolioError,
     form,

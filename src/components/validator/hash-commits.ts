@@ -82,21 +82,17 @@ export function createHashCommits(deps: {
     setRecords(await listWeightCommits());
   }
 
-  /** After a hash commit was included in `blockHash`: confirm it (from the chain's queue when it shows it). */
+  /**
+   * After a hash commit was included in `blockHash`: `refresh` confirms it from the chain's queue when the queue holds
+   * it; otherwise it is confirmed from the block it was seen in.
+   */
   async function settle(rec: WeightCommitRecord, blockHash: string | null) {
     const conn = deps.chain.connection();
     const block = conn && blockHash ? (await conn.api.rpc.chain.getHeader(blockHash)).number.toNumber() : undefined;
-    const acc = deps.account();
-    const queued =
-      conn && acc
-        ? await readWeightCommitQueue(conn.api, conn.features, rec.netuidIndex, acc.address).catch(() => [])
-        : [];
-    await confirm(
-      rec,
-      queued.find((c) => c.hash === rec.hash),
-      block,
-    );
     await refresh();
+    if (records().find((r) => r.hash === rec.hash)?.status !== 'pending') return;
+    await confirm(rec, undefined, block);
+    setRecords(await listWeightCommits());
   }
 
   /** The commits still to reveal on the connected chain (every chain's when not connected), with their state. */

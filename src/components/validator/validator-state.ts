@@ -18,7 +18,8 @@ import { commitWindowModulo } from '../../chain/weights/reveal-window.ts';
 import type { WeightsExtrinsic } from '../../chain/weights/preflight.ts';
 import type { WeightCommitRecord } from '../../storage/schema.ts';
 import { deleteWeightCommit, saveWeightCommit } from '../../storage/weight-commits.ts';
-import { enableWallet, signerOf, type WalletAccount } from '../../wallet/extension.ts';
+import { signerOf, type WalletAccount } from '../../wallet/extension.ts';
+import { createWalletSession } from '../wallet-session.ts';
 import { createChainSession } from './chain-session.ts';
 import { createHashCommits } from './hash-commits.ts';
 import { createRunsSource } from './runs-source.ts';
@@ -72,9 +73,8 @@ export function createValidator() {
   const [loadingMetagraph, setLoadingMetagraph] = createSignal(false);
   const [commitments, setCommitments] = createSignal<ReadonlyMap<string, MinerCommitment>>(new Map());
   const [commitmentsError, setCommitmentsError] = createSignal<string | null>(null);
-  const [accounts, setAccounts] = createSignal<WalletAccount[]>([]);
-  const [account, setAccount] = createSignal<WalletAccount | null>(null);
-  const [walletError, setWalletError] = createSignal<string | null>(null);
+  const wallet = createWalletSession();
+  const { account } = wallet;
   const [docText, setDocText] = createSignal<string | null>(null);
   const [docName, setDocName] = createSignal('');
   const [burn, setBurn] = createSignal(0);
@@ -133,19 +133,6 @@ export function createValidator() {
       setMetagraphError((e as Error).message);
     } finally {
       setLoadingMetagraph(false);
-    }
-  }
-
-  async function connectWallet() {
-    setWalletError(null);
-    try {
-      const list = await enableWallet();
-      setAccounts(list);
-      setAccount(list[0] ?? null);
-    } catch (e) {
-      setAccounts([]);
-      setAccount(null);
-      setWalletError((e as Error).message);
     }
   }
 
@@ -347,11 +334,7 @@ export function createValidator() {
     loadMetagraph,
     commitments,
     commitmentsError,
-    accounts,
-    account,
-    setAccount,
-    walletError,
-    connectWallet,
+    ...wallet,
     source,
     setSource,
     scheme,

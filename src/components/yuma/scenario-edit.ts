@@ -1,9 +1,33 @@
 // Changing one validator's weights in a Yuma scenario: the "what if I set these weights" of the simulator. The row
 // is replaced (or added, kept in uid order) with exactly the listed entries, and the validator counts as having just
 // set them (lastUpdate one block before the epoch), as a `set_weights` or a reveal would. UI realm, pure.
+import { applyWeightChanges } from '../../shared/yuma/simulate.ts';
 import type { YumaScenario, YumaState } from '../../shared/yuma/types.ts';
 
-/** `weights`: miner uid → u16 value; only these entries are listed in the new row. */
+/** `state` with an empty weights and bonds row for `uid` inserted in uid order (a copy; `state` is kept). */
+function withRow(state: YumaState, uid: number): YumaState {
+  const { n } = state;
+  const rows = [...state.rows];
+  if (!rows.includes(uid)) rows.splice(rows.filter((x) => x < uid).length, 0, uid);
+  const move = <T extends Uint16Array | Uint8Array>(src: T, out: T): T => {
+    state.rows.forEach((u, old) => out.set(src.subarray(old * n, old * n + n), rows.indexOf(u) * n));
+    return out;
+  };
+  return {
+    ...state,
+    rows: Int32Array.from(rows),
+    weights: move(state.weights, new Uint16Array(rows.length * n)),
+    weightMask: move(state.weightMask, new Uint8Array(rows.length * n)),
+    bonds: move(state.bonds, new Uint16Array(rows.length * n)),
+    lastUpdate: Float64Array.from(state.lastUpdate),
+  };
+}
+
+/**
+ * `weights`: miner uid → u16 value; only these entries are listed in the new row. Checked here so the message speaks
+ * of validators and miners; written by the simulator's own `applyWeightChanges` (as a `set_weights` would). The
+ * validator's bonds stay: only its weights change.
+ */
 export function withValidatorWeights(state: YumaState, uid: number, weights: ReadonlyMap<number, number>): YumaState {
   const { n } = state;
   if (!Number.isInteger(uid) || uid < 0 || uid >= n) throw new RangeError(`Validator UID ${uid} is not in 0…${n - 1}.`);
@@ -12,33 +36,9 @@ export function withValidatorWeights(state: YumaState, uid: number, weights: Rea
     if (!Number.isInteger(v) || v < 0 || v > 65535)
       throw new RangeError(`The weight on UID ${j} must be a u16, got ${v}.`);
   }
-  const rows = [...state.rows];
-  let r = rows.indexOf(uid);
-  const grow = r < 0;
-  if (grow) {
-    r = rows.filter((x) => x < uid).length;
-    rows.splice(r, 0, uid);
-  }
-  const copyRows = (src: Uint16Array | Uint8Array, Out: typeof Uint16Array | typeof Uint8Array) => {
-    const out = new Out(rows.length * n);
-    rows.forEach((u, i) => {
-      const old = state.rows.indexOf(u);
-      if (old >= 0 && u !== uid) out.set(src.subarray(old * n, old * n + n), i * n);
-    });
-    return out;
-  };
-  const w = copyRows(state.weights, Uint16Array) as Uint16Array;
-  const mask = copyRows(state.weightMask, Uint8Array) as Uint8Array;
-  const bonds = copyRows(state.bonds, Uint16Array) as Uint16Array;
-  // The validator's bonds stay: only its weights change.
-  if (!grow) bonds.set(state.bonds.subarray(state.rows.indexOf(uid) * n, state.rows.indexOf(uid) * n + n), r * n);
-  for (const [j, v] of weights) {
-    w[r * n + j] = v;
-    mask[r * n + j] = 1;
-  }
-  const lastUpdate = Float64Array.from(state.lastUpdate);
-  lastUpdate[uid] = state.block - 1;
-  return { ...state, rows: Int32Array.from(rows), weights: w, weightMask: mask, bonds, lastUpdate };
+  const next = withRow(state, uid);
+  applyWeightChanges(next, { [uid]: Object.fromEntries(weights) }, 0);
+  return next;
 }
 
 /** The same scenario with `state` replaced. */
