@@ -89,6 +89,9 @@ test('bootstrap: B = 10,000 on a few cells, and cells split over several dispatc
   await bootstrap(5, [0, 1, 2, 50, 300], 10_000);
   // Cells above LOCAL_N = 2048 values gather from the storage buffer, the others from workgroup memory.
   await bootstrap(4, [2048, 2049, 5000], 50);
+  // After the first selection round the keys left are copied to workgroup memory when at most candidateCap; a cap
+  // of 0 or 3 keeps some or all cells scanning the scratch, 2048 (the default) copies them at this B.
+  for (const candidateCap of [0, 3, 2048]) await bootstrap(6, [2, 9, 100], 3000, { candidateCap });
   // 3 cells × 100 resamples × 4 B per 1200-byte dispatch: 10 cells need 4 dispatches.
   const r = await bootstrap(10, [3, 20], 100, { maxScratchBytes: 1200 });
   expect(r.dispatches).toBe(4);

@@ -21,6 +21,8 @@ export const BOOTSTRAP_BINDING = { params: 0, values: 1, offsets: 2, scratch: 3,
 const DEFAULT_MAX_SCRATCH_BYTES = 64 << 20;
 // 4 (one SwiftShader SIMD group: barriers cost nothing) measured fastest: 8 was 1.9x and 64 3x slower.
 const DEFAULT_WORKGROUP_SIZE = 4;
+/** Size of the kernel's workgroup key array (LOCAL_N in the WGSL). */
+export const BOOTSTRAP_MAX_CANDIDATES = 2048;
 
 const SPEC: KernelSpec = {
   owner: 'BootstrapKernel',
@@ -35,6 +37,11 @@ export interface BootstrapGpuOptions {
   workgroupSize?: number;
   /** Upper bound on the resample scratch of one dispatch; default 64 MiB, capped by the device's limits. */
   maxScratchBytes?: number;
+  /**
+   * Most keys copied to workgroup memory after the first selection round, 0 to BOOTSTRAP_MAX_CANDIDATES (the
+   * default). Results do not depend on it; tests lower it to take the path that keeps scanning the scratch.
+   */
+  candidateCap?: number;
 }
 
 export type BootstrapGpuResult = BootstrapResult & { timings: { totalMs: number; dispatches: number } };
@@ -59,6 +66,10 @@ export function bootstrapGpu(
   const { limits } = device;
   if (!(wg >= 1 && (wg & (wg - 1)) === 0 && wg <= limits.maxComputeInvocationsPerWorkgroup)) {
     throw new RangeError(`workgroupSize must be a power of two up to ${limits.maxComputeInvocationsPerWorkgroup}`);
+  }
+  const cap = options.candidateCap ?? BOOTSTRAP_MAX_CANDIDATES;
+  if (!(Number.isInteger(cap) && cap >= 0 && cap <= BOOTSTRAP_MAX_CANDIDATES)) {
+    throw new RangeError(`candidateCap must be a whole number from 0 to ${BOOTSTRAP_MAX_CANDIDATES}, got ${cap}`);
   }
   const cache = cacheFor(device, SPEC, caches);
   return cache.run(async () => {
@@ -86,7 +97,7 @@ export function bootstrapGpu(
     if (values.byteLength > maxBindingBytes(limits)) {
       throw new GpuError('too-large', `BootstrapKernel: ${values.length} values exceed this device's buffer limits`);
     }
-    const pipeline = await cache.pipeline({ WG: wg });
+    const pipeline = await cache.pipeline({ WG: wg, CAND_CAP: cap });
     const U = GPUBufferUsage;
     const outBytes = cells * 2 * 4;
     const buffers = [
