@@ -44,7 +44,7 @@ async function bootstrap(
   cells: number,
   ns: number[],
   resamples: number,
-  o: { level?: number; maxScratchBytes?: number; workgroupSize?: number } = {},
+  o: { level?: number; maxScratchBytes?: number; workgroupSize?: number; candidateCap?: number } = {},
 ) {
   const c = caseNo++;
   const r = await page.evaluate(([s, cc, nn, b, oo]) => window.kernels.bootstrapCase(s, cc, nn, b, oo), [
