@@ -101,7 +101,8 @@ export class SandboxPool implements Executor {
   }
 
   /**
-   * Starts every sandbox (the first one alone, then the rest) and resolves when all of them are loaded and idle. Also useful after a burst of work: it waits for replacements too.
+   * Starts every sandbox (the first one alone, then the rest) and resolves when all of them are loaded and idle.
+   * Also useful after a burst of work: it waits for replacements too.
    */
   warmUp(): Promise<void> {
     this.grow();

@@ -2,11 +2,23 @@
 // program per 'run' message through harness.py, streams both output streams to the frame, and says whether this
 // interpreter may be reused. Inlined into /sandbox.html by vite-plugin.ts (no runtime imports).
 import type { loadPyodide as LoadPyodide } from 'pyodide';
+import type { packSnapshot as PackSnapshot, unpackSnapshot as UnpackSnapshot } from './snapshot-codec.ts';
 import type { PyProxy } from 'pyodide/ffi';
 import type { FrameToWorker, WorkerToFrame } from './protocol.ts';
 
 /** harness.py's source, prepended by vite-plugin.ts. */
 declare const HARNESS: string;
+/** Runs the harness module in the namespace that holds its source as __harness_source (and leaves only it there). */
+const HARNESS_LOADER = `
+_h = __import__('sys').__dict__.pop('_arbiter_harness', None)
+_src = globals().pop('__harness_source')
+_code = _h[1] if _h is not None and _h[0] == _src else compile(_src, '<sandbox harness>', 'exec')
+del _h, _src
+exec(globals().pop('_code'), globals())
+`;
+/** snapshot-codec.ts, inlined before this file by vite-plugin.ts. */
+declare const packSnapshot: typeof PackSnapshot;
+declare const unpackSnapshot: typeof UnpackSnapshot;
 
 type Pyodide = Awaited<ReturnType<typeof LoadPyodide>>;
 interface Scope {
@@ -92,52 +104,76 @@ function capWasmMemory(maxBytes: number): void {
   (WebAssembly as { Memory: unknown }).Memory = Capped;
 }
 
-/** The build's snapshot, or null when the server has none (then this interpreter starts plainly and makes one). */
-async function fetchSnapshot(base: string): Promise<Uint8Array | null> {
-  try {
-    const res = await fetch(`${base}python_snapshot.bin`); // vite-plugin.ts SNAPSHOT
-    return res.ok ? new Uint8Array(await res.arrayBuffer()) : null;
-  } catch {
-    return null;
-  }
+type PyodideModule = { loadPyodide: typeof LoadPyodide };
+interface Downloads {
+  mod: Promise<PyodideModule>;
+  /** Settled at the response's headers: null when the server has no snapshot, else its packed bytes to come. */
+  snapshot: Promise<{ bytes: Promise<Uint8Array> } | null> | null;
+}
+let downloads: Downloads | null = null;
+
+/** The build's snapshot (vite-plugin.ts SNAPSHOT): null when the server has none, or it cannot be fetched. */
+function snapshotDownload(base: string): Downloads['snapshot'] {
+  return fetch(`${base}python_snapshot.bin`).then(
+    (res) => (res.ok ? { bytes: res.arrayBuffer().then((b) => new Uint8Array(b)) } : null),
+    () => null,
+  );
 }
 
-type Files = Promise<[{ loadPyodide: typeof LoadPyodide }, Uint8Array | null, unknown]>;
-let files: Files | null = null;
-
 /**
- * Pyodide's two scripts and, for a frame's first interpreter, the build's snapshot (vite-plugin.ts), which it then
- * shares with the frame. Started by 'prefetch' while the frame still waits for its settings, or by 'load'. Pyodide's
- * own script defines _createPyodideModule, which loadPyodide then reuses.
+ * Starts downloading Pyodide's two scripts and, for a frame's first interpreter, the build's snapshot (vite-plugin.ts,
+ * packed: snapshot-codec.ts), which it then shares with the frame: on 'prefetch', while the frame still waits for
+ * its settings, or on 'load'. Pyodide's own script defines _createPyodideModule, which loadPyodide then reuses (or
+ * awaits: an import of the same URL).
  */
-function fetchFiles(base: string, snapshot: Uint8Array | null | 'fetch'): Files {
-  return (files ??= Promise.all([
-    import(/* @vite-ignore */ base + 'pyodide.mjs') as Promise<{ loadPyodide: typeof LoadPyodide }>,
-    snapshot === 'fetch' ? fetchSnapshot(base) : snapshot,
-    import(/* @vite-ignore */ base + 'pyodide.asm.js'),
-  ]));
+function download(base: string, snapshot: boolean): Downloads {
+  if (downloads) return downloads;
+  const mod = import(/* @vite-ignore */ base + 'pyodide.mjs') as Promise<PyodideModule>;
+  // Its errors reach loadPyodide, which imports the same URL.
+  import(/* @vite-ignore */ base + 'pyodide.asm.js').catch(() => {});
+  return (downloads = {
+    mod,
+    snapshot: snapshot ? snapshotDownload(base) : null,
+  });
 }
 
 async function load(m: Extract<FrameToWorker, { t: 'load' }>): Promise<void> {
   const t0 = now();
   capWasmMemory(m.maxMemoryBytes);
-  const [mod, snapshot] = await fetchFiles(m.base, m.snapshot ?? (m.makeSnapshot ? 'fetch' : null));
+  const d = download(m.base, m.makeSnapshot && !m.snapshot);
+  const mod = await d.mod;
+  // loadPyodide awaits the snapshot itself: Pyodide's wasm and standard library download meanwhile. Only whether
+  // there is one must be known first (from the headers): without one this interpreter starts plainly.
+  const pending = m.snapshot ? { bytes: Promise.resolve(m.snapshot) } : await d.snapshot;
+  let packed = null as Uint8Array | null;
+  const restore = pending?.bytes.then((p) => {
+    packed = p;
+    return unpackSnapshot(p); // a buffer of its own for Pyodide; the frame keeps the packed bytes, half the size
+  });
   const quiet = () => {};
-  py = await mod.loadPyodide({
+  const options = {
     indexURL: m.base,
     // Sources plus bytecode (vite-plugin.ts): start-up and every stdlib import skip compiling.
     stdLibURL: `${m.base}python_stdlib_pyc.zip`,
     env: { LANG: 'C.UTF-8' }, // vite-plugin.ts SNAPSHOT_ENV
     stdout: quiet,
     stderr: quiet,
-    ...(snapshot ? { _loadSnapshot: snapshot.slice() } : {}),
-    ...(m.makeSnapshot && !snapshot ? { _makeSnapshot: true } : {}),
-  });
+  };
+  const plain = m.makeSnapshot ? { _makeSnapshot: true } : {};
+  try {
+    py = await mod.loadPyodide({ ...options, ...(restore ? { _loadSnapshot: restore } : plain) });
+  } catch (e) {
+    if (!restore) throw e;
+    // A snapshot that did not download, unpack or restore: start plainly instead (and make one for the frame).
+    console.warn(`Python sandbox: no snapshot (${e instanceof Error ? e.message : String(e)}); starting without it`);
+    packed = null;
+    py = await mod.loadPyodide({ ...options, ...plain });
+  }
   if (m.makeSnapshot) {
     // Restoring inserts '' into sys.path again (as the build's snapshot is made: vite-plugin.ts).
-    if (!snapshot) py.runPython("import sys; sys.path.remove('')");
-    const bytes = snapshot ?? py.makeMemorySnapshot();
-    if (!snapshot) py.runPython("sys.path.insert(0, '')");
+    if (!packed) py.runPython("import sys; sys.path.remove('')");
+    const bytes = packed ?? packSnapshot(py.makeMemorySnapshot());
+    if (!packed) py.runPython("sys.path.insert(0, '')");
     post({ t: 'snapshot', bytes }, [bytes.buffer]);
   }
   py.setStdin({ read: onRead, isatty: false });
@@ -145,11 +181,10 @@ async function load(m: Extract<FrameToWorker, { t: 'load' }>): Promise<void> {
   py.setStderr({ write: (b) => onWrite(2, b), isatty: false });
   const ns = py.globals.get('dict')() as PyProxy;
   // compile() + exec, not runPython(HARNESS): Pyodide's runPython parses and rewrites the whole module first, ~0.2 s
-  // of a cold start here.
+  // of a cold start here. The build's snapshot holds it compiled (vite-plugin.ts makeSnapshot): used when its source
+  // is this very HARNESS, and dropped from sys either way.
   ns.set('__harness_source', HARNESS);
-  py.runPython("exec(compile(globals().pop('__harness_source'), '<sandbox harness>', 'exec'), globals())", {
-    globals: ns,
-  });
+  py.runPython(HARNESS_LOADER, { globals: ns });
   (ns.get('setup') as () => void)();
   harness = ns;
   post({ t: 'loaded', loadMs: now() - t0 });
@@ -243,7 +278,7 @@ scope.addEventListener('message', (e) => {
   if (!e.isTrusted) return;
   const m = e.data;
   // A failure here is reported by load(), which awaits the same promise.
-  if (m.t === 'prefetch') fetchFiles(m.base, 'fetch').catch(() => {});
+  if (m.t === 'prefetch') download(m.base, true);
   else if (m.t === 'load' && !loading) {
     loading = true;
     load(m).catch((err: unknown) => post({ t: 'fatal', note: String(err instanceof Error ? err.message : err) }));

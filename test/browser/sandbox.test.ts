@@ -217,7 +217,8 @@ test("'fresh' isolation gives every execution a new interpreter", async () => {
 const ENVIRONMENT = [
   'import json, os, sys',
   'print(json.dumps([sys.path, dict(os.environ), sorted(sys.modules), os.getcwd(), sys.argv, sys.executable,',
-  '                  sys.flags.inspect, sorted(os.listdir("/")), os.listdir("/tmp"), os.listdir(".")]))',
+  '                  sys.flags.inspect, sorted(os.listdir("/")), os.listdir("/tmp"), os.listdir("."),',
+  '                  sorted(k for k in vars(sys) if "arbiter" in k)]))',
 ].join('\n');
 
 /** ENVIRONMENT's output from a one-sandbox pool in a new context, and the snapshot responses that context saw. */
@@ -240,16 +241,31 @@ async function environmentIn(prepare: (context: BrowserContext) => Promise<void>
   }
 }
 
-test('an interpreter restored from the build snapshot sees what one started without it sees', async () => {
+test('restored from the build snapshot, started without one, or after a cut download: one interpreter', async () => {
   const restored = await environmentIn(async () => {});
   const plain = await environmentIn(async (ctx) => {
     await ctx.route('**/pyodide/python_snapshot.bin', (route) => route.fulfill({ status: 404 }));
   });
+  // A download cut short does not unpack: that interpreter starts the slow way too.
+  const cut = await environmentIn(async (ctx) => {
+    await ctx.route('**/pyodide/python_snapshot.bin', async (route) => {
+      const full = await (await route.fetch()).body();
+      await route.fulfill({ status: 200, body: full.subarray(0, full.length >> 1) });
+    });
+  });
   expect(restored.statuses).toEqual([200]);
   expect(plain.statuses).toEqual([404]);
+  expect(cut.statuses).toEqual([200]);
   expect(plain.result).toMatchObject({ stderr: '', exitCode: 0 });
   expect(restored.result).toMatchObject({ stdout: plain.result.stdout, stderr: '', exitCode: 0 });
-  const [path, env] = JSON.parse(plain.result.stdout) as [string[], Record<string, string>];
+  expect(cut.result).toMatchObject({ stdout: plain.result.stdout, stderr: '', exitCode: 0 });
+  const [path, env, , , , , , , , , leftovers] = JSON.parse(plain.result.stdout) as [
+    string[],
+    Record<string, string>,
+    ...unknown[],
+  ];
+  // The harness compiled into the build's snapshot (sys._arbiter_harness) is gone before any program runs.
+  expect(leftovers).toEqual([]);
   // As under `python3 file.py`: the script's folder first, then the standard library, each once.
   expect(path.slice(1)).toEqual([
     '/lib/python312.zip',
