@@ -8,14 +8,6 @@ import type { FrameToWorker, WorkerToFrame } from './protocol.ts';
 
 /** harness.py's source, prepended by vite-plugin.ts. */
 declare const HARNESS: string;
-/** Runs the harness module in the namespace that holds its source as __harness_source (and leaves only it there). */
-const HARNESS_LOADER = `
-_h = __import__('sys').__dict__.pop('_arbiter_harness', None)
-_src = globals().pop('__harness_source')
-_code = _h[1] if _h is not None and _h[0] == _src else compile(_src, '<sandbox harness>', 'exec')
-del _h, _src
-exec(globals().pop('_code'), globals())
-`;
 /** snapshot-codec.ts, inlined before this file by vite-plugin.ts. */
 declare const packSnapshot: typeof PackSnapshot;
 declare const unpackSnapshot: typeof UnpackSnapshot;
@@ -179,15 +171,34 @@ async function load(m: Extract<FrameToWorker, { t: 'load' }>): Promise<void> {
   py.setStdin({ read: onRead, isatty: false });
   py.setStdout({ write: (b) => onWrite(1, b), isatty: false });
   py.setStderr({ write: (b) => onWrite(2, b), isatty: false });
-  const ns = py.globals.get('dict')() as PyProxy;
-  // compile() + exec, not runPython(HARNESS): Pyodide's runPython parses and rewrites the whole module first, ~0.2 s
-  // of a cold start here. The build's snapshot holds it compiled (vite-plugin.ts makeSnapshot): used when its source
-  // is this very HARNESS, and dropped from sys either way.
-  ns.set('__harness_source', HARNESS);
-  py.runPython(HARNESS_LOADER, { globals: ns });
+  const ns = runHarness(py);
   (ns.get('setup') as () => void)();
   harness = ns;
   post({ t: 'loaded', loadMs: now() - t0 });
+}
+
+/**
+ * Runs harness.py in a new namespace and returns it. The build's snapshot holds the harness compiled
+ * (`sys._arbiter_harness`, vite-plugin.ts makeSnapshot): used when its source is this very HARNESS, else it is
+ * compiled here; dropped from sys either way. Through proxies, not runPython: Pyodide's runPython parses and
+ * rewrites its source in Python first (~0.2 s of a cold start for the harness itself, ~0.05 s for a one-liner).
+ */
+function runHarness(p: Pyodide): PyProxy {
+  const builtins = p.pyimport('builtins') as PyProxy &
+    Record<'compile' | 'exec' | 'dict', (...a: unknown[]) => unknown>;
+  const sys = p.pyimport('sys') as PyProxy & { __dict__: PyProxy & { pop(k: string, d?: undefined): unknown } };
+  const vars = sys.__dict__;
+  const stash = vars.pop('_arbiter_harness', undefined) as (PyProxy & { get(i: number): unknown }) | undefined;
+  const code = (
+    stash && stash.get(0) === HARNESS ? stash.get(1) : builtins.compile(HARNESS, '<sandbox harness>', 'exec')
+  ) as PyProxy;
+  const ns = builtins.dict() as PyProxy;
+  try {
+    builtins.exec(code, ns);
+  } finally {
+    for (const proxy of [code, stash, vars, sys, builtins]) proxy?.destroy();
+  }
+  return ns;
 }
 
 /** File descriptors the program opened and never closed (harness.py restores 0-2). None are open between runs. */
