@@ -7,7 +7,7 @@
 // Targets: sandbox programs/s ≥ 1× native; sandbox cold start < 3 s (median).
 // Knobs: BENCH_PROGRAMS (default 240), BENCH_PYTHON (interpreter; default the first CPython 3.12 found, else
 // python3), BENCH_FRESH_PROGRAMS (how many also go through a 'fresh'-isolation pool; default 60), BENCH_COLD_RUNS
-// (cold starts, each in a new context; default 5).
+// (cold starts, each in a new context; default 9).
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -26,7 +26,7 @@ const N = Number(process.env.BENCH_PROGRAMS ?? 240);
 const FRESH_N = Number(process.env.BENCH_FRESH_PROGRAMS ?? 60);
 const CORES = cpus().length;
 const COLD_TARGET_MS = 3000;
-const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 5);
+const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 9);
 
 interface Prog {
   code: string;
