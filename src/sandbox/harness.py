@@ -315,7 +315,7 @@ def setup():
     # The id of every object the collector tracks now, types and functions among them: map(id, ...) runs in C, while
     # picking out the types and functions in Python cost ~50 ms of a cold start.
     _base_ids.update(map(id, gc.get_objects()))
-    # Frozen, what exists now is left out of every later collection, which then covers what the program allocated.
-    # No gc.collect() before (60-90 ms of a cold start): start-up's own garbage is frozen too, a little memory.
+    # Frozen, what exists now stays out of every later collection: those cover what the program allocated. No
+    # gc.collect() first (60-90 ms of a cold start): start-up's own garbage is frozen too, a little memory.
     gc.freeze()
     sys.addaudithook(_audit)

@@ -107,7 +107,12 @@ let downloads: Downloads | null = null;
 /** The build's snapshot (vite-plugin.ts SNAPSHOT): null when the server has none, or it cannot be fetched. */
 function snapshotDownload(base: string): Downloads['snapshot'] {
   return fetch(`${base}python_snapshot.bin`).then(
-    (res) => (res.ok ? { bytes: res.arrayBuffer().then((b) => new Uint8Array(b)) } : null),
+    (res) => {
+      if (!res.ok) return null;
+      const bytes = res.arrayBuffer().then((b) => new Uint8Array(b));
+      bytes.catch(() => {}); // reported by load(), which awaits it
+      return { bytes };
+    },
     () => null,
   );
 }
@@ -121,6 +126,7 @@ function snapshotDownload(base: string): Downloads['snapshot'] {
 function download(base: string, snapshot: boolean): Downloads {
   if (downloads) return downloads;
   const mod = import(/* @vite-ignore */ base + 'pyodide.mjs') as Promise<PyodideModule>;
+  mod.catch(() => {}); // reported by load(), which awaits it
   // Its errors reach loadPyodide, which imports the same URL.
   import(/* @vite-ignore */ base + 'pyodide.asm.js').catch(() => {});
   return (downloads = {
