@@ -6,51 +6,26 @@
 // Knobs: BENCH_ONLY=logprobs|dominance|bootstrap, BENCH_POSITIONS, BENCH_VOCAB, BENCH_K, BENCH_RUNS, BENCH_WG
 // (log-prob workgroup size), BENCH_CHUNK_MB, BENCH_KINDS (row kinds from test/browser/pages/kernels.ts, e.g.
 // 'spike,ties'; default 'normal'), and the Judge knobs listed in judge-kernels.ts.
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright';
-import { createServer } from 'vite';
-import { launchChromium } from '../support/chromium.ts';
+import { withTestPage } from './test-page.ts';
 import { benchJudgeKernels, JUDGE_BENCHES, type JudgeBench } from './judge-kernels.ts';
 import type { LogprobsGpuOptions } from '../../src/shared/gpu/kernels/logprobs.ts';
 import type { RowKind } from '../browser/pages/kernels.ts';
 
 const TARGET = 2;
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const POSITIONS = env('BENCH_POSITIONS', 256);
 const VOCAB = env('BENCH_VOCAB', 150_000);
 const K = env('BENCH_K', 5);
 const RUNS = Math.max(5, env('BENCH_RUNS', 5));
 
-/** Serves the kernel test page (Vite, no build) and opens it in Chromium for `fn`. */
-export async function withKernelsPage<T>(fn: (page: Page) => Promise<T>): Promise<T> {
-  const server = await createServer({
-    root: ROOT,
-    configFile: false,
-    logLevel: 'warn',
-    appType: 'mpa',
-    server: { port: 0, host: 'localhost', hmr: false, watch: null },
-    optimizeDeps: { noDiscovery: true, include: [] },
-  });
-  await server.listen();
-  const browser = await launchChromium();
-  try {
-    const page = await browser.newPage();
-    await page.goto(`${server.resolvedUrls!.local[0]}test/browser/pages/kernels.html`);
-    await page.waitForFunction(() => 'kernels' in window);
-    return await fn(page);
-  } finally {
-    await browser.close();
-    await server.close();
-  }
-}
-
 /**
  * Runs the log-prob bench and prints its table (in `page`, or a fresh one); resolves to whether the target was
  * met. Also used by bench:model.
  */
 export async function benchLogprobsKernel(page?: Page): Promise<boolean> {
-  if (!page) return withKernelsPage((p) => benchLogprobsKernel(p));
+  if (!page) return withTestPage('kernels', (p) => benchLogprobsKernel(p));
   const options: LogprobsGpuOptions & { kinds?: RowKind[] } = {};
   if (process.env.BENCH_WG) options.workgroupSize = env('BENCH_WG', 64);
   if (process.env.BENCH_CHUNK_MB) options.maxChunkBytes = env('BENCH_CHUNK_MB', 64) * 2 ** 20;
@@ -95,7 +70,7 @@ async function main(): Promise<boolean> {
   const only = process.env.BENCH_ONLY;
   const known = ['logprobs', ...JUDGE_BENCHES];
   if (only && !known.includes(only)) throw new Error(`BENCH_ONLY must be one of ${known.join(', ')}`);
-  return withKernelsPage(async (page) => {
+  return withTestPage('kernels', async (page) => {
     let met = true;
     if (!only || only === 'logprobs') met = (await benchLogprobsKernel(page)) && met;
     const judge = JUDGE_BENCHES.filter((b) => !only || b === only) as JudgeBench[];

@@ -6,38 +6,11 @@
 // whose first BENCH_CHECK scenarios are compared with the CPU (within 10⁻⁴). Target (issue 7): GPU ≥ 2× the CPU.
 // Knobs: BENCH_SCENARIOS, BENCH_N, BENCH_ROWS, BENCH_EPOCHS, BENCH_RUNS, BENCH_CHECK, BENCH_WG (workgroup size),
 // BENCH_CHANGE_RATE (share of rows re-set per epoch).
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Page } from 'playwright';
-import { createServer } from 'vite';
-import { launchChromium } from '../support/chromium.ts';
+import { pathToFileURL } from 'node:url';
+import { withTestPage } from './test-page.ts';
 
 const TARGET = 2;
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
-
-/** Serves the Yuma test page (Vite, no build) and opens it in Chromium for `fn`. */
-export async function withYumaPage<T>(fn: (page: Page) => Promise<T>): Promise<T> {
-  const server = await createServer({
-    root: ROOT,
-    configFile: false,
-    logLevel: 'warn',
-    appType: 'mpa',
-    server: { port: 0, host: 'localhost', hmr: false, watch: null },
-    optimizeDeps: { noDiscovery: true, include: [] },
-  });
-  await server.listen();
-  const browser = await launchChromium();
-  try {
-    const page = await browser.newPage();
-    page.on('console', (m) => m.type() === 'error' && console.error(`[page] ${m.text()}`));
-    await page.goto(`${server.resolvedUrls!.local[0]}test/browser/pages/yuma.html`);
-    await page.waitForFunction(() => 'yuma' in window);
-    return await fn(page);
-  } finally {
-    await browser.close();
-    await server.close();
-  }
-}
 
 async function main(): Promise<boolean> {
   const count = env('BENCH_SCENARIOS', 1024);
@@ -48,8 +21,11 @@ async function main(): Promise<boolean> {
     check: env('BENCH_CHECK', 32),
   };
   if (process.env.BENCH_WG) options.workgroupSize = env('BENCH_WG', 64);
-  const r = await withYumaPage((page) =>
-    page.evaluate(([c, s, n, o]) => window.yuma.yumaBench(c, s, n, o), [count, shape, runs, options] as const),
+  const r = await withTestPage(
+    'yuma',
+    (page) =>
+      page.evaluate(([c, s, n, o]) => window.yuma.yumaBench(c, s, n, o), [count, shape, runs, options] as const),
+    { echoErrors: true },
   );
   if (r.mismatches.length) throw new Error(`GPU disagrees with the CPU reference:\n${r.mismatches.join('\n')}`);
   const epochs = count * shape.epochs;
