@@ -7,28 +7,22 @@ import type { SignerPayloadJSON } from '@polkadot/types/types';
 import type { Extrinsic } from '@polkadot/types/interfaces';
 import { hexToU8a, u8aToHex } from '@polkadot/util';
 import { blake2AsU8a, cryptoWaitReady, signatureVerify } from '@polkadot/util-crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectChain, type ChainConnection } from '../../src/chain/connection.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { signAndTrack } from '../../src/chain/extrinsics/track.ts';
-import { customNetwork } from '../../src/chain/networks.ts';
 import { buildStakeCall, describeStakeCall, type StakeOrder } from '../../src/chain/stake/stake-calls.ts';
 import { assertEventLayouts, settlementOf, stakeEventsOf } from '../../src/chain/stake/stake-events.ts';
 import { extrinsicSuccess, loadFixtureChain, type EventSpec } from '../support/fixture-chain.ts';
-import { startFixtureNode, type FixtureNode } from '../support/fixture-node.ts';
-import { stakeScript, type StakeScript } from '../support/stake-fixtures.ts';
+import { useStakeNode } from '../support/stake-node.ts';
 
 const TAO = 1_000_000_000n;
 const chain = loadFixtureChain();
-let node: FixtureNode;
-let conn: ChainConnection;
-let script: StakeScript;
 let alice: ReturnType<Keyring['addFromUri']>;
 let onSubmit: (hex: string) => EventSpec[] = () => [extrinsicSuccess()];
 const signed: { message: Uint8Array; signature: string; payload: SignerPayloadJSON }[] = [];
 
 const wallet: Signer = {
   signPayload: (payload: SignerPayloadJSON): Promise<SignerResult> => {
-    const ext = conn.api.registry.createType('ExtrinsicPayload', payload, { version: payload.version });
+    const ext = stake.conn.api.registry.createType('ExtrinsicPayload', payload, { version: payload.version });
     const { signature } = ext.sign(alice);
     const bytes = ext.toU8a({ method: true });
     signed.push({ message: bytes.length > 256 ? blake2AsU8a(bytes) : bytes, signature, payload });
@@ -36,30 +30,20 @@ const wallet: Signer = {
   },
 };
 
+const stake = useStakeNode(chain, { onSubmit: (hex) => onSubmit(hex) });
 beforeAll(async () => {
   await cryptoWaitReady();
   alice = new Keyring({ type: 'sr25519', ss58Format: 42 }).addFromUri('//Alice');
-  script = await stakeScript(chain);
-  node = await startFixtureNode({
-    storage: script.storage,
-    runtimeCalls: script.runtimeCalls,
-    onSubmit: (hex) => onSubmit(hex),
-  });
-  conn = await connectChain(customNetwork(node.url), { timeoutMs: 10_000 });
-});
-afterAll(async () => {
-  await conn?.disconnect();
-  await node?.close();
 });
 
 /** Submits `order` signed by Alice; returns the outcome and the captured extrinsic. */
 let head = 1000;
 async function send(order: StakeOrder) {
-  node.setHead(++head); // one block per extrinsic, so its events are its own
-  const before = node.submitted.length;
-  const outcome = await signAndTrack(buildStakeCall(conn.api, order), alice.address, wallet);
-  expect(node.submitted).toHaveLength(before + 1);
-  const ext = conn.api.registry.createType<Extrinsic>('Extrinsic', node.submitted.at(-1)!);
+  stake.node.setHead(++head); // one block per extrinsic, so its events are its own
+  const before = stake.node.submitted.length;
+  const outcome = await signAndTrack(buildStakeCall(stake.conn.api, order), alice.address, wallet);
+  expect(stake.node.submitted).toHaveLength(before + 1);
+  const ext = stake.conn.api.registry.createType<Extrinsic>('Extrinsic', stake.node.submitted.at(-1)!);
   expect(ext.signer.toString()).toBe(alice.address);
   const last = signed.at(-1)!;
   expect(last.payload.method).toBe(ext.method.toHex());
@@ -77,7 +61,7 @@ describe('staking extrinsics', () => {
       'add_stake_limit, fill-or-kill by default',
       () => ({
         kind: 'add_stake_limit',
-        hotkey: script.hotkey,
+        hotkey: stake.script.hotkey,
         netuid: 1,
         amount: 10n * TAO,
         limitPrice: 251_250_000n,
@@ -95,7 +79,7 @@ describe('staking extrinsics', () => {
       'remove_stake_limit with a partial fill asked for',
       () => ({
         kind: 'remove_stake_limit',
-        hotkey: script.hotkey,
+        hotkey: stake.script.hotkey,
         netuid: 1,
         amount: 40n * TAO,
         limitPrice: 248_750_000n,
@@ -112,7 +96,7 @@ describe('staking extrinsics', () => {
     ],
     [
       'remove_stake_full_limit with a limit',
-      () => ({ kind: 'remove_stake_full_limit', hotkey: script.hotkey, netuid: 1, limitPrice: 248_750_000n }),
+      () => ({ kind: 'remove_stake_full_limit', hotkey: stake.script.hotkey, netuid: 1, limitPrice: 248_750_000n }),
       'subtensorModule.removeStakeFullLimit',
       [
         ['hotkey', 'BOB'],
@@ -122,7 +106,7 @@ describe('staking extrinsics', () => {
     ],
     [
       'remove_stake_full_limit as a market order (None)',
-      () => ({ kind: 'remove_stake_full_limit', hotkey: script.hotkey, netuid: 3, limitPrice: null }),
+      () => ({ kind: 'remove_stake_full_limit', hotkey: stake.script.hotkey, netuid: 3, limitPrice: null }),
       'subtensorModule.removeStakeFullLimit',
       [
         ['hotkey', 'BOB'],
@@ -134,7 +118,7 @@ describe('staking extrinsics', () => {
       'swap_stake_limit',
       () => ({
         kind: 'swap_stake_limit',
-        hotkey: script.hotkey,
+        hotkey: stake.script.hotkey,
         originNetuid: 1,
         destinationNetuid: 2,
         amount: 5n * TAO,
@@ -154,7 +138,7 @@ describe('staking extrinsics', () => {
       'move_stake',
       () => ({
         kind: 'move_stake',
-        originHotkey: script.hotkey,
+        originHotkey: stake.script.hotkey,
         destinationHotkey: alice.address,
         originNetuid: 1,
         destinationNetuid: 1,
@@ -173,9 +157,9 @@ describe('staking extrinsics', () => {
 
   for (const [title, order, name, args] of cases)
     it(`${title}: decodes to exactly that call, goes out signed by Alice`, async () => {
-      const resolve = (v: unknown) => (v === 'BOB' ? script.hotkey : v === 'ALICE' ? alice.address : v);
+      const resolve = (v: unknown) => (v === 'BOB' ? stake.script.hotkey : v === 'ALICE' ? alice.address : v);
       const expected = (args as [string, unknown][]).map(([k, v]) => [k, resolve(v)]);
-      const shown = describeStakeCall(conn.api, buildStakeCall(conn.api, order()));
+      const shown = describeStakeCall(stake.conn.api, buildStakeCall(stake.conn.api, order()));
       expect(shown.name).toBe(name);
       expect(shown.args).toEqual(expected);
       const { ext } = await send(order());
@@ -184,15 +168,21 @@ describe('staking extrinsics', () => {
     });
 
   it('refuses values the chain could not decode, before signing', () => {
-    const base = { kind: 'add_stake_limit' as const, hotkey: script.hotkey, netuid: 1, amount: TAO, limitPrice: 1n };
-    expect(() => buildStakeCall(conn.api, { ...base, amount: 0n })).toThrow(/above zero/);
-    expect(() => buildStakeCall(conn.api, { ...base, amount: 1n << 64n })).toThrow(/u64::MAX/);
-    expect(() => buildStakeCall(conn.api, { ...base, netuid: 70_000 })).toThrow(/0…65535/);
-    expect(() => buildStakeCall(conn.api, { ...base, hotkey: '5notanaddress' })).toThrow(/not a valid SS58/);
+    const base = {
+      kind: 'add_stake_limit' as const,
+      hotkey: stake.script.hotkey,
+      netuid: 1,
+      amount: TAO,
+      limitPrice: 1n,
+    };
+    expect(() => buildStakeCall(stake.conn.api, { ...base, amount: 0n })).toThrow(/above zero/);
+    expect(() => buildStakeCall(stake.conn.api, { ...base, amount: 1n << 64n })).toThrow(/u64::MAX/);
+    expect(() => buildStakeCall(stake.conn.api, { ...base, netuid: 70_000 })).toThrow(/0…65535/);
+    expect(() => buildStakeCall(stake.conn.api, { ...base, hotkey: '5notanaddress' })).toThrow(/not a valid SS58/);
     expect(() =>
-      buildStakeCall(conn.api, {
+      buildStakeCall(stake.conn.api, {
         kind: 'swap_stake_limit',
-        hotkey: script.hotkey,
+        hotkey: stake.script.hotkey,
         originNetuid: 1,
         destinationNetuid: 1,
         amount: TAO,
@@ -204,7 +194,7 @@ describe('staking extrinsics', () => {
 
 describe('actual amounts from events', () => {
   it('the metadata has the field layouts the reader assumes', () => {
-    expect(() => assertEventLayouts(conn.api)).not.toThrow();
+    expect(() => assertEventLayouts(stake.conn.api)).not.toThrow();
   });
 
   it('StakeAdded after add_stake_limit: TAO in (gross), alpha out, fee', async () => {
@@ -212,14 +202,14 @@ describe('actual amounts from events', () => {
       {
         pallet: 'SubtensorModule',
         event: 'StakeAdded',
-        args: [alice.address, script.hotkey, 10n * TAO, 39_580_000_000n, 1, 5_035_477n],
+        args: [alice.address, stake.script.hotkey, 10n * TAO, 39_580_000_000n, 1, 5_035_477n],
       },
       extrinsicSuccess(),
     ];
     try {
       const { outcome } = await send({
         kind: 'add_stake_limit',
-        hotkey: script.hotkey,
+        hotkey: stake.script.hotkey,
         netuid: 1,
         amount: 10n * TAO,
         limitPrice: 251_250_000n,
@@ -228,7 +218,7 @@ describe('actual amounts from events', () => {
         {
           kind: 'StakeAdded',
           coldkey: alice.address,
-          hotkey: script.hotkey,
+          hotkey: stake.script.hotkey,
           taoIn: 10n * TAO,
           alphaOut: 39_580_000_000n,
           netuid: 1,
@@ -251,20 +241,24 @@ describe('actual amounts from events', () => {
       {
         pallet: 'SubtensorModule',
         event: 'StakeRemoved',
-        args: [alice.address, script.hotkey, 1_234_567_890n, big, 1, 7n],
+        args: [alice.address, stake.script.hotkey, 1_234_567_890n, big, 1, 7n],
       },
       {
         pallet: 'SubtensorModule',
         event: 'StakeAdded',
-        args: [alice.address, script.hotkey, 1_234_567_890n, 3_000_000_000n, 2, 0n],
+        args: [alice.address, stake.script.hotkey, 1_234_567_890n, 3_000_000_000n, 2, 0n],
       },
-      { pallet: 'SubtensorModule', event: 'StakeSwapped', args: [alice.address, script.hotkey, 1, 2, 1_234_567_890n] },
+      {
+        pallet: 'SubtensorModule',
+        event: 'StakeSwapped',
+        args: [alice.address, stake.script.hotkey, 1, 2, 1_234_567_890n],
+      },
       extrinsicSuccess(),
     ];
     try {
       const { outcome } = await send({
         kind: 'swap_stake_limit',
-        hotkey: script.hotkey,
+        hotkey: stake.script.hotkey,
         originNetuid: 1,
         destinationNetuid: 2,
         amount: TAO,
@@ -281,7 +275,7 @@ describe('actual amounts from events', () => {
       expect(s.events.at(-1)).toEqual({
         kind: 'StakeSwapped',
         coldkey: alice.address,
-        hotkey: script.hotkey,
+        hotkey: stake.script.hotkey,
         originNetuid: 1,
         destinationNetuid: 2,
         tao: 1_234_567_890n,
@@ -293,13 +287,13 @@ describe('actual amounts from events', () => {
 
   it('StakeMoved is read in metadata order (coldkey, origin hotkey, origin netuid, destination hotkey, netuid, tao)', () => {
     const events = [
-      { name: 'subtensorModule.StakeMoved', data: [alice.address, script.hotkey, 1, alice.address, 3, 42] },
+      { name: 'subtensorModule.StakeMoved', data: [alice.address, stake.script.hotkey, 1, alice.address, 3, 42] },
     ];
     expect(stakeEventsOf(events)).toEqual([
       {
         kind: 'StakeMoved',
         coldkey: alice.address,
-        originHotkey: script.hotkey,
+        originHotkey: stake.script.hotkey,
         originNetuid: 1,
         destinationHotkey: alice.address,
         destinationNetuid: 3,
