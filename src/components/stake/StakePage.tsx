@@ -1,6 +1,7 @@
 // The Stake page (dTAO, chain.md §3): connect to a network, browse every subnet's market, connect the coldkey to see
 // its balance and positions, and stake or unstake on one subnet with a limit price from the runtime's exact quote,
 // after an explicit confirmation that quotes again before the wallet is asked. UI realm.
+import '../chain-page.css';
 import './stake.css';
 import { NetworkPanel } from '../validator/NetworkPanel.tsx';
 import { OrderPanel } from './OrderPanel.tsx';
@@ -13,7 +14,7 @@ import { createStake } from './stake-state.ts';
 export function StakePage() {
   const api = createStake();
   return (
-    <div class="stake">
+    <div class="chain-page stake">
       <h2>Stake</h2>
       <p class="hint">
         Every order carries a limit price; nothing is signed without the confirmation dialog, and the wallet extension
