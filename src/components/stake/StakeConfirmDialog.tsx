@@ -107,18 +107,9 @@ function Body(props: { c: StakeConfirmation }) {
 }
 
 export function StakeConfirmDialog(props: { api: StakeApi }) {
-  const s = () => props.api;
   return (
-    <SigningDialog
-      id="stake-confirm"
-      title="Confirm the staking extrinsic"
-      open={() => s().confirmation() !== null}
-      busy={s().busy}
-      status={s().txStatus}
-      onSign={() => void s().sign()}
-      onCancel={() => s().cancel()}
-    >
-      <Show when={s().confirmation()}>{(c) => <Body c={c()} />}</Show>
+    <SigningDialog id="stake-confirm" title="Confirm the staking extrinsic" session={props.api}>
+      {(c) => <Body c={c()} />}
     </SigningDialog>
   );
 }

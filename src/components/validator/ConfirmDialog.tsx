@@ -75,18 +75,9 @@ function Body(props: { c: Confirmation }) {
 }
 
 export function ConfirmDialog(props: { api: ValidatorApi }) {
-  const v = () => props.api;
   return (
-    <SigningDialog
-      id="confirm"
-      title="Confirm the weights extrinsic"
-      open={() => v().confirmation() !== null}
-      busy={v().busy}
-      status={v().txStatus}
-      onSign={() => void v().sign()}
-      onCancel={() => v().cancel()}
-    >
-      <Show when={v().confirmation()}>{(c) => <Body c={c()} />}</Show>
+    <SigningDialog id="confirm" title="Confirm the weights extrinsic" session={props.api}>
+      {(c) => <Body c={c()} />}
     </SigningDialog>
   );
 }
