@@ -1,8 +1,9 @@
 // A titled figure holding one rendered Observable Plot, re-rendered when its inputs change, with an accessible
 // caption and a PNG download. Shared by the Compare plots and the Yuma simulator. UI realm.
-import { createEffect, createSignal, onCleanup, Show, type JSX } from 'solid-js';
+import { createEffect, createSignal, onCleanup, type JSX } from 'solid-js';
 import { download } from './download.ts';
 import { slug, svgToPng } from './compare/export.ts';
+import { ErrorAlert } from './ErrorAlert.tsx';
 
 /** A titled figure holding one rendered Plot; re-renders when `render` changes, offers a PNG download. */
 export function PlotFigure(props: { id: string; title: string; render: () => Element; controls?: JSX.Element }) {
@@ -35,11 +36,7 @@ export function PlotFigure(props: { id: string; title: string; render: () => Ele
       <button type="button" onClick={onPng}>
         Save PNG<span class="sr-only">: {props.title}</span>
       </button>
-      <Show when={error()}>
-        <p class="error" role="alert">
-          {error()}
-        </p>
-      </Show>
+      <ErrorAlert message={error()} />
     </figure>
   );
 }

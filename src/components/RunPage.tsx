@@ -11,6 +11,7 @@ import { ProgressBar } from './ProgressBar.tsx';
 import { ResultsTable } from './ResultsTable.tsx';
 import { SampleList } from './SampleList.tsx';
 import { download } from './download.ts';
+import { ErrorAlert } from './ErrorAlert.tsx';
 
 export function RunPage(props: { id: string }) {
   const app = useApp();
@@ -100,11 +101,7 @@ export function RunPage(props: { id: string }) {
             {v().error ?? v().run!.error}
           </p>
         </Show>
-        <Show when={error()}>
-          <p class="error" role="alert">
-            {error()}
-          </p>
-        </Show>
+        <ErrorAlert message={error()} />
         <ModelStatus loading={v().loading} model={v().model} live={running() ? v().live : []} />
         <ProgressBar done={v().done} total={v().run!.total} failed={v().failed} rate={rate()} />
         <ResultsTable rows={v().summary} />

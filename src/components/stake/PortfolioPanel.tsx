@@ -6,6 +6,7 @@ import { formatRao } from '../../chain/stake/amounts.ts';
 import { AccountPicker } from '../AccountPicker.tsx';
 import { shortKey } from '../validator/MetagraphPanel.tsx';
 import type { StakeApi } from './stake-state.ts';
+import { ErrorAlert } from '../ErrorAlert.tsx';
 
 export function PortfolioPanel(props: { api: StakeApi }) {
   const s = () => props.api;
@@ -24,11 +25,7 @@ export function PortfolioPanel(props: { api: StakeApi }) {
         connect={s().connectWallet}
         error={s().walletError}
       />
-      <Show when={s().portfolioError()}>
-        <p class="error" role="alert">
-          {s().portfolioError()}
-        </p>
-      </Show>
+      <ErrorAlert message={s().portfolioError()} />
       <Show when={s().portfolio()}>
         {(p) => (
           <>

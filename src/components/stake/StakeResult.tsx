@@ -8,6 +8,7 @@ import type { MoveQuote } from '../../chain/stake/move-quote.ts';
 import type { Quote } from '../../chain/stake/quotes.ts';
 import { EventList } from '../EventList.tsx';
 import type { StakeApi, StakeResultView } from './stake-state.ts';
+import { ErrorAlert } from '../ErrorAlert.tsx';
 
 const avg = (tao: bigint, alpha: bigint) => (alpha === 0n ? '—' : formatRao((tao * 1_000_000_000n) / alpha));
 
@@ -65,11 +66,7 @@ function Outcome(props: { r: StakeResultView }) {
           ? `Included in block ${o().blockHash?.slice(0, 12)}….`
           : `Failed: ${o().error?.name}${o().error?.docs ? ` (${o().error?.docs})` : ''}`}
       </p>
-      <Show when={props.r.settlementError}>
-        <p class="error" role="alert">
-          {props.r.settlementError}
-        </p>
-      </Show>
+      <ErrorAlert message={props.r.settlementError} />
       <Show when={o().ok && props.r.settlement}>
         {(s) => (
           <Show

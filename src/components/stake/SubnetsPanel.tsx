@@ -4,6 +4,7 @@
 import { For, Show } from 'solid-js';
 import { formatRao } from '../../chain/stake/amounts.ts';
 import type { SortKey, StakeApi } from './stake-state.ts';
+import { ErrorAlert } from '../ErrorAlert.tsx';
 
 const COLUMNS: { key: SortKey; label: string }[] = [
   { key: 'netuid', label: 'Netuid' },
@@ -48,11 +49,7 @@ export function SubnetsPanel(props: { api: StakeApi }) {
           <span role="status">Reading subnets…</span>
         </Show>
       </div>
-      <Show when={s().marketsError()}>
-        <p class="error" role="alert">
-          {s().marketsError()}
-        </p>
-      </Show>
+      <ErrorAlert message={s().marketsError()} />
       <Show when={s().markets().length > 0} fallback={<p class="hint">Connect to a network to see its subnets.</p>}>
         <table data-testid="subnets">
           <caption class="visually-hidden">Subnets, sortable by the column buttons</caption>

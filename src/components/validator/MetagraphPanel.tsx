@@ -5,6 +5,7 @@ import { hrefOf } from '../../app/route.ts';
 import type { MinerCommitment } from '../../chain/commitments.ts';
 import { modelLabel } from '../../shared/judge/from-samples.ts';
 import type { ValidatorApi } from './validator-state.ts';
+import { ErrorAlert } from '../ErrorAlert.tsx';
 
 /** `5Grw…utQY`: enough to tell hotkeys apart; the full key is in the title. */
 export const shortKey = (k: string) => (k.length > 12 ? `${k.slice(0, 6)}…${k.slice(-4)}` : k);
@@ -86,16 +87,8 @@ export function MetagraphPanel(props: { api: ValidatorApi }) {
           Load metagraph
         </button>
       </form>
-      <Show when={v().metagraphError()}>
-        <p class="error" role="alert">
-          {v().metagraphError()}
-        </p>
-      </Show>
-      <Show when={v().commitmentsError()}>
-        <p class="error" role="alert">
-          {v().commitmentsError()}
-        </p>
-      </Show>
+      <ErrorAlert message={v().metagraphError()} />
+      <ErrorAlert message={v().commitmentsError()} />
       <Show when={v().metagraph()}>
         {(mg) => (
           <>

@@ -4,6 +4,7 @@ import { For, Show } from 'solid-js';
 import type { ChainConnection } from '../../chain/connection.ts';
 import { NETWORKS, type NetworkId } from '../../chain/networks.ts';
 import type { ChainSession, GenesisCheck } from './chain-session.ts';
+import { ErrorAlert } from '../ErrorAlert.tsx';
 
 const CHOICES: { id: NetworkId; label: string }[] = [
   { id: 'finney', label: NETWORKS.finney.label },
@@ -99,11 +100,7 @@ export function NetworkPanel(props: { chain: ChainSession }) {
           </Show>
         </span>
       </div>
-      <Show when={c().connectError()}>
-        <p class="error" role="alert">
-          {c().connectError()}
-        </p>
-      </Show>
+      <ErrorAlert message={c().connectError()} />
       <Show when={c().connection()}>
         {(conn) => (
           <dl class="chain-info" data-testid="chain-info">
@@ -120,11 +117,7 @@ export function NetworkPanel(props: { chain: ChainSession }) {
           </dl>
         )}
       </Show>
-      <Show when={c().connection()?.info.warning}>
-        <p class="error" role="alert">
-          {c().connection()?.info.warning}
-        </p>
-      </Show>
+      <ErrorAlert message={c().connection()?.info.warning} />
     </section>
   );
 }

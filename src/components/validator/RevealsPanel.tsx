@@ -3,6 +3,7 @@
 import { For, Show } from 'solid-js';
 import type { CommitView } from './hash-commits.ts';
 import type { ValidatorApi } from './validator-state.ts';
+import { ErrorAlert } from '../ErrorAlert.tsx';
 
 function stateText(v: CommitView): string {
   const r = v.record;
@@ -37,11 +38,7 @@ export function RevealsPanel(props: { api: ValidatorApi }) {
               : `${due().length} hash commits are in their reveal windows: reveal them before the windows close.`}
           </p>
         </Show>
-        <Show when={hc().error()}>
-          <p class="error" role="alert">
-            {hc().error()}
-          </p>
-        </Show>
+        <ErrorAlert message={hc().error()} />
         <table data-testid="hash-commits">
           <thead>
             <tr>

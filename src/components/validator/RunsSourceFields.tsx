@@ -7,6 +7,7 @@ import { RULE_LABELS } from '../compare/judge.ts';
 import { shortKey } from './MetagraphPanel.tsx';
 import type { RunsSource } from './runs-source.ts';
 import type { WeightsRule } from './runs-weights.ts';
+import { ErrorAlert } from '../ErrorAlert.tsx';
 
 const RULES: WeightsRule[] = ['champion', 'stages'];
 
@@ -55,11 +56,7 @@ function RunList(props: { runs: RunsSource }) {
           {r().loading()}
         </p>
       </Show>
-      <Show when={r().loadError()}>
-        <p class="error" role="alert">
-          {r().loadError()}
-        </p>
-      </Show>
+      <ErrorAlert message={r().loadError()} />
     </fieldset>
   );
 }
