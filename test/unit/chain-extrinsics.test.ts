@@ -3,11 +3,10 @@
 // from the captured bytes: exact call and arguments, signer, and a signature that verifies over what was signed.
 // Also the outcomes the page explains: events, a failed dispatch, a pool rejection, a refused signature. Node realm.
 import { Keyring } from '@polkadot/keyring';
-import type { Signer, SignerResult } from '@polkadot/api/types';
-import type { SignerPayloadJSON } from '@polkadot/types/types';
+import type { KeyringPair } from '@polkadot/keyring/types';
 import type { Extrinsic } from '@polkadot/types/interfaces';
 import { hexToU8a, u8aToHex } from '@polkadot/util';
-import { blake2AsU8a, cryptoWaitReady, signatureVerify } from '@polkadot/util-crypto';
+import { blake2AsU8a } from '@polkadot/util-crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { connectChain, type ChainConnection } from '../../src/chain/connection.ts';
 import { buildWeightsCall, decodeCall, type WeightsSubmission } from '../../src/chain/extrinsics/weights-calls.ts';
@@ -23,35 +22,30 @@ import {
 import { commitHash, randomSalt } from '../../src/chain/weights/commit-hash.ts';
 import { eventRecords, extrinsicFailed, extrinsicSuccess, type EventSpec } from '../support/fixture-chain.ts';
 import { PoolRejection, startFixtureNode, type FixtureNode } from '../support/fixture-node.ts';
+import { TestWallet } from '../support/test-wallet.ts';
 import { signature1000 } from '../support/timelock-vectors.ts';
 
 let node: FixtureNode;
 let conn: ChainConnection;
-let alice: ReturnType<Keyring['addFromUri']>;
+let alice: KeyringPair;
 /** What the next submission does on the node; reset before each test. */
 let onSubmit: (hex: string) => EventSpec[];
-/** Every payload the test wallet signed: the bytes it signed and the signature it returned. */
-const signed: { message: Uint8Array; signature: string; payload: SignerPayloadJSON }[] = [];
 let refuse = false;
 /** Runs while the wallet is signing (e.g. the connection drops meanwhile). */
 let whileSigning: () => void = () => {};
 
-/** The wallet extension's part: sign the payload the API hands over, as polkadot{.js} does. */
-const wallet: Signer = {
-  signPayload: (payload: SignerPayloadJSON): Promise<SignerResult> => {
-    if (refuse) return Promise.reject(new Error('Cancelled'));
+/** The wallet extension's part: signs for Alice (or refuses), and keeps what it signed. */
+const testWallet = new TestWallet(
+  () => conn.api,
+  () => {
+    if (refuse) throw new Error('Cancelled');
     whileSigning();
-    const ext = conn.api.registry.createType('ExtrinsicPayload', payload, { version: payload.version });
-    const { signature } = ext.sign(alice);
-    const bytes = ext.toU8a({ method: true });
-    signed.push({ message: bytes.length > 256 ? blake2AsU8a(bytes) : bytes, signature, payload });
-    return Promise.resolve({ id: signed.length, signature });
   },
-};
+);
+const wallet = testWallet.signer;
 
 beforeAll(async () => {
-  await cryptoWaitReady();
-  alice = new Keyring({ type: 'sr25519', ss58Format: 42 }).addFromUri('//Alice');
+  alice = await testWallet.ready();
   node = await startFixtureNode({
     onSubmit: (hex) => onSubmit(hex),
     // `nonce: -1` makes the API ask the runtime for the account's next nonce.
@@ -82,17 +76,7 @@ async function send(s: WeightsSubmission) {
 }
 
 /** The captured extrinsic is Alice's, and its signature verifies over exactly the payload the wallet signed. */
-function expectSignedByAlice(ext: Extrinsic) {
-  expect(ext.isSigned).toBe(true);
-  expect(ext.signer.toString()).toBe(alice.address);
-  const last = signed.at(-1)!;
-  expect(last.payload.method).toBe(ext.method.toHex());
-  expect(ext.signature.toHex()).toBe(u8aToHex(hexToU8a(last.signature).slice(1))); // without the sr25519 type byte
-  expect(signatureVerify(last.message, last.signature, alice.address).isValid).toBe(true);
-  const tampered = last.message.slice();
-  tampered[0]! ^= 1;
-  expect(signatureVerify(tampered, last.signature, alice.address).isValid).toBe(false);
-}
+const expectSignedByAlice = (ext: Extrinsic) => testWallet.expectSignedLast(ext);
 
 describe('weights extrinsics against the finney fixture', () => {
   it('set_weights: the dialog decodes it, it goes out signed by Alice, and WeightsSet comes back', async () => {

@@ -1,39 +1,26 @@
 // src/chain/stake extrinsics against the fixture node (real finney metadata, spec 393): each staking call built,
 // decoded to exactly the intended call and arguments, signed by //Alice (signature verified), and the amounts read
 // back from the events the node reports after inclusion. Node realm.
-import { Keyring } from '@polkadot/keyring';
-import type { Signer, SignerResult } from '@polkadot/api/types';
-import type { SignerPayloadJSON } from '@polkadot/types/types';
+import type { KeyringPair } from '@polkadot/keyring/types';
 import type { Extrinsic } from '@polkadot/types/interfaces';
-import { hexToU8a, u8aToHex } from '@polkadot/util';
-import { blake2AsU8a, cryptoWaitReady, signatureVerify } from '@polkadot/util-crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { signAndTrack } from '../../src/chain/extrinsics/track.ts';
 import { buildStakeCall, describeStakeCall, type StakeOrder } from '../../src/chain/stake/stake-calls.ts';
 import { assertEventLayouts, settlementOf, stakeEventsOf } from '../../src/chain/stake/stake-events.ts';
 import { extrinsicSuccess, loadFixtureChain, type EventSpec } from '../support/fixture-chain.ts';
 import { useStakeNode } from '../support/stake-node.ts';
+import { TestWallet } from '../support/test-wallet.ts';
 
 const TAO = 1_000_000_000n;
 const chain = loadFixtureChain();
-let alice: ReturnType<Keyring['addFromUri']>;
+let alice: KeyringPair;
 let onSubmit: (hex: string) => EventSpec[] = () => [extrinsicSuccess()];
-const signed: { message: Uint8Array; signature: string; payload: SignerPayloadJSON }[] = [];
-
-const wallet: Signer = {
-  signPayload: (payload: SignerPayloadJSON): Promise<SignerResult> => {
-    const ext = stake.conn.api.registry.createType('ExtrinsicPayload', payload, { version: payload.version });
-    const { signature } = ext.sign(alice);
-    const bytes = ext.toU8a({ method: true });
-    signed.push({ message: bytes.length > 256 ? blake2AsU8a(bytes) : bytes, signature, payload });
-    return Promise.resolve({ id: signed.length, signature });
-  },
-};
+const testWallet = new TestWallet(() => stake.conn.api);
+const wallet = testWallet.signer;
 
 const stake = useStakeNode(chain, { onSubmit: (hex) => onSubmit(hex) });
 beforeAll(async () => {
-  await cryptoWaitReady();
-  alice = new Keyring({ type: 'sr25519', ss58Format: 42 }).addFromUri('//Alice');
+  alice = await testWallet.ready();
 });
 
 /** Submits `order` signed by Alice; returns the outcome and the captured extrinsic. */
@@ -44,14 +31,7 @@ async function send(order: StakeOrder) {
   const outcome = await signAndTrack(buildStakeCall(stake.conn.api, order), alice.address, wallet);
   expect(stake.node.submitted).toHaveLength(before + 1);
   const ext = stake.conn.api.registry.createType<Extrinsic>('Extrinsic', stake.node.submitted.at(-1)!);
-  expect(ext.signer.toString()).toBe(alice.address);
-  const last = signed.at(-1)!;
-  expect(last.payload.method).toBe(ext.method.toHex());
-  expect(signatureVerify(last.message, last.signature, alice.address).isValid).toBe(true);
-  const tampered = last.message.slice();
-  tampered[0]! ^= 1;
-  expect(signatureVerify(tampered, last.signature, alice.address).isValid).toBe(false);
-  expect(ext.signature.toHex()).toBe(u8aToHex(hexToU8a(last.signature).slice(1)));
+  testWallet.expectSignedLast(ext);
   return { outcome, ext };
 }
 
