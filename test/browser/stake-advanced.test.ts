@@ -20,6 +20,7 @@ import {
   nodePrice,
   order,
   poll,
+  refused,
   reviewButton,
   settlementRows,
   signAndDecode,
@@ -253,12 +254,6 @@ test('stakes 100 TAO where the limit allows ~25: refused fill-or-kill, sent with
     await page.close();
   }
 });
-
-/** The message under `testId` matches and Review stays disabled. */
-async function refused(page: Page, testId: string, message: RegExp | string) {
-  await poll(() => text(page, testId)).toMatch(message);
-  expect(await reviewButton(page).isDisabled()).toBe(true);
-}
 
 test('refusals: same subnet, more than the stake, below the minimum, disabled subtoken, bad hotkey; nothing signed', async () => {
   const { page, signed } = await connectedPage(browser, appUrl, chain, h);

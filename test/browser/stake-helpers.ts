@@ -199,5 +199,11 @@ export async function signAndDecode(page: Page, signed: SignedPayload[], chain: 
   return ext;
 }
 
+/** The message under `testId` matches and Review stays disabled. */
+export async function refused(page: Page, testId: string, message: RegExp | string) {
+  await poll(() => page.getByTestId(testId).textContent()).toMatch(message);
+  expect(await reviewButton(page).isDisabled()).toBe(true);
+}
+
 /** The result's quoted-and-actual rows, as text. */
 export const settlementRows = (page: Page) => page.locator('[data-testid="settlement"] tbody tr').allTextContents();

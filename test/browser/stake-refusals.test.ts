@@ -12,6 +12,7 @@ import {
   movedScript,
   order,
   poll,
+  refused as refusedWith,
   reviewButton,
   startStakeNode,
   type StakeHarness,
@@ -31,10 +32,9 @@ afterAll(async () => {
   await h?.node.close();
 });
 
-/** The message under `testId` matches and Review stays disabled. */
+/** As stake-helpers' `refused`, and an amount refusal also marks the Amount field invalid. */
 async function refused(page: Page, testId: string, message: RegExp | string) {
-  await poll(() => page.getByTestId(testId).textContent()).toMatch(message);
-  expect(await reviewButton(page).isDisabled()).toBe(true);
+  await refusedWith(page, testId, message);
   if (testId === 'amount-error') expect(await page.getByLabel(/^Amount/).getAttribute('aria-invalid')).toBe('true');
 }
 

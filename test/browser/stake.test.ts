@@ -5,7 +5,6 @@
 // fill-or-kill) and its signature verified; the page shows the actual amounts of the events next to the quote.
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import type { Browser, Page } from 'playwright';
-import { signatureVerify } from '@polkadot/util-crypto';
 import { launchChromium } from '../support/chromium.ts';
 import { loadFixtureChain } from '../support/fixture-chain.ts';
 import {
@@ -17,17 +16,17 @@ import {
   order,
   poll,
   reviewButton,
+  settlementRows,
+  signAndDecode,
   startStakeNode,
   tao,
   type StakeHarness,
 } from './stake-helpers.ts';
-import type { SignedPayload } from './validator-wallet.ts';
 
 const appUrl = inject('appUrl');
 const chain = loadFixtureChain();
 let browser: Browser;
 let h: StakeHarness;
-let head = 1000;
 
 beforeAll(async () => {
   h = await startStakeNode(chain);
@@ -40,23 +39,6 @@ afterAll(async () => {
 
 const netuids = async (page: Page) =>
   (await page.locator('[data-testid="subnets"] tbody tr td:first-child').allTextContents()).map(Number);
-
-/** Signs the open order, then checks in Node that exactly one extrinsic went out, signed by Alice; returns it. */
-async function signAndDecode(page: Page, signed: SignedPayload[]) {
-  const before = h.node.submitted.length;
-  h.node.setHead(++head); // one block per extrinsic, so the events are its own
-  await page.getByRole('button', { name: 'Sign', exact: true }).click();
-  await page.getByTestId('stake-result').waitFor({ timeout: 30_000 });
-  expect(h.node.submitted).toHaveLength(before + 1);
-  const ext = chain.registry.createType('Extrinsic', h.node.submitted.at(-1)!);
-  expect(ext.signer.toString()).toBe(h.alice.address);
-  const last = signed.at(-1)!;
-  expect(last.payload.method).toBe(ext.method.toHex());
-  expect(signatureVerify(last.message, ext.signature.toU8a(), h.alice.address).isValid).toBe(true);
-  return ext;
-}
-
-const settlement = (page: Page) => page.locator('[data-testid="settlement"] tbody tr').allTextContents();
 
 test('finds a subnet by search, sorts by price and TAO reserve from the keyboard, shows the positions', async () => {
   const { page } = await connectedPage(browser, appUrl, chain, h);
@@ -140,10 +122,10 @@ test('stakes 10 TAO on subnet 1: exact quote, impact curve, limit-protected add_
           },
         ]
       : [];
-  const ext = await signAndDecode(page, signed);
+  const ext = await signAndDecode(page, signed, chain, h);
   expect(`${ext.method.section}.${ext.method.method}`).toBe('subtensorModule.addStakeLimit');
   expect(ext.method.args.map((a) => a.toJSON())).toEqual([h.script.hotkey, 1, Number(amount), Number(limit), false]);
-  expect(await settlement(page)).toEqual([
+  expect(await settlementRows(page)).toEqual([
     `TAO paid (fee included)${tao(amount)}${tao(amount)}`,
     `Alpha received${tao(sim.alpha)}${tao(actualAlpha)}`,
     `Fee (TAO)${tao(sim.taoFee)}${tao(sim.taoFee)}`,
@@ -178,10 +160,10 @@ test('unstakes 40 alpha and then all of it from subnet 1 with sell limits, actua
       args: [call.signer, call.args[0], actualTao, amount - sim.alphaFee, 1, sim.alphaFee],
     },
   ];
-  const ext = await signAndDecode(page, signed);
+  const ext = await signAndDecode(page, signed, chain, h);
   expect(`${ext.method.section}.${ext.method.method}`).toBe('subtensorModule.removeStakeLimit');
   expect(ext.method.args.map((a) => a.toJSON())).toEqual([h.script.hotkey, 1, Number(amount), Number(limit), false]);
-  const rows = await settlement(page);
+  const rows = await settlementRows(page);
   expect(rows[0]).toBe(`Alpha sold (fee included)${tao(amount)}${tao(amount)}`);
   expect(rows[1]).toBe(`TAO received${tao(sim.tao)}${tao(actualTao)}`);
   expect(rows[2]).toBe(`Fee (alpha)${tao(sim.alphaFee)}${tao(sim.alphaFee)}`);
@@ -212,10 +194,10 @@ test('unstakes 40 alpha and then all of it from subnet 1 with sell limits, actua
       args: [call.signer, call.args[0], all.tao, 400n * TAO - all.alphaFee, 1, all.alphaFee],
     },
   ];
-  const full = await signAndDecode(page, signed);
+  const full = await signAndDecode(page, signed, chain, h);
   expect(`${full.method.section}.${full.method.method}`).toBe('subtensorModule.removeStakeFullLimit');
   expect(full.method.args.map((a) => a.toJSON())).toEqual([h.script.hotkey, 1, Number(allLimit)]);
-  expect((await settlement(page))[1]).toBe(`TAO received${tao(all.tao)}${tao(all.tao)}`);
+  expect((await settlementRows(page))[1]).toBe(`TAO received${tao(all.tao)}${tao(all.tao)}`);
   expect(signed).toHaveLength(2);
   h.events.next = null;
   await page.close();
