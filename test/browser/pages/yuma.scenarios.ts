@@ -3,6 +3,7 @@
 // 0 / 1 / between, explicit zeros, inactive validators, stake below the threshold, permits that change, the owner's
 // self-weight, miners registered after a weight was set or after the last epoch, weight changes between epochs),
 // plus the comparison of two runs' outputs. Random float stakes keep the consensus off exact κ ties.
+import { OUT_FIELDS } from '../../../src/shared/gpu/kernels/yuma/layout.ts';
 import type { YumaOutputs, YumaParams, YumaScenario } from '../../../src/shared/yuma/types.ts';
 import { rng } from './context.ts';
 
@@ -161,15 +162,10 @@ export function emptyComparison(): Comparison {
   return { mismatches: [], maxErr: 0, maxBondUnits: 0, maxErrBy: {}, permitChanges: 0, nonZeroConsensus: 0 };
 }
 
-const FLOAT_FIELDS = [
-  'stake',
-  'activeStake',
-  'consensus',
-  'incentive',
-  'dividends',
-  'validatorTrust',
-  'emission',
-] as const;
+/** The kernel's output fields but the permit (compared exactly, not within a tolerance). */
+const FLOAT_FIELDS = OUT_FIELDS.filter(
+  (f): f is Exclude<(typeof OUT_FIELDS)[number], 'validatorPermit'> => f !== 'validatorPermit',
+);
 
 /** GPU outputs against the CPU's, epoch by epoch: floats within `tol` (emission relative to E), bonds within tol. */
 export function compareOutputs(
