@@ -82,15 +82,8 @@ export function buildStakeCall(api: ApiPromise, order: StakeOrder): SubmittableE
   };
   switch (order.kind) {
     case 'add_stake_limit':
-      return need('addStakeLimit')(
-        account(order.hotkey, 'hotkey'),
-        netuid(order.netuid),
-        positive(order.amount, 'amount'),
-        u64(order.limitPrice, 'limit price'),
-        order.allowPartial ?? false,
-      );
     case 'remove_stake_limit':
-      return need('removeStakeLimit')(
+      return need(order.kind === 'add_stake_limit' ? 'addStakeLimit' : 'removeStakeLimit')(
         account(order.hotkey, 'hotkey'),
         netuid(order.netuid),
         positive(order.amount, 'amount'),
