@@ -2,15 +2,14 @@
 // worst acceptable price (or swap ratio) and the fee, and with partial fills on, how much at most can fill. "Sign"
 // re-quotes on the head state and is the only path to the wallet; Cancel and Escape close it with nothing sent.
 // UI realm.
-import { For, Show } from 'solid-js';
+import { Show } from 'solid-js';
 import { formatRao } from '../../chain/stake/amounts.ts';
 import { U64_MAX } from '../../chain/stake/fixed.ts';
 import type { Quote } from '../../chain/stake/quotes.ts';
+import { DecodedCallView } from '../DecodedCallView.tsx';
 import { SigningDialog } from '../SigningDialog.tsx';
 import { MoveConfirmFacts } from './MoveConfirmFacts.tsx';
 import type { StakeApi, StakeConfirmation } from './stake-state.ts';
-
-const argText = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
 
 function QuoteFacts(props: { c: StakeConfirmation; q: Quote }) {
   const buying = () => props.q.side === 'buy';
@@ -77,24 +76,7 @@ function PartialNote(props: { c: StakeConfirmation; capacity: bigint }) {
 function Body(props: { c: StakeConfirmation }) {
   return (
     <>
-      <p>
-        Call: <code data-testid="confirm-call">{props.c.decoded.name}</code>, signed by the coldkey{' '}
-        {props.c.signer.name} (<code>{props.c.signer.address}</code>).
-      </p>
-      <table data-testid="confirm-args">
-        <tbody>
-          <For each={props.c.decoded.args}>
-            {([name, value]) => (
-              <tr>
-                <th scope="row">{name}</th>
-                <td>
-                  <code>{argText(value)}</code>
-                </td>
-              </tr>
-            )}
-          </For>
-        </tbody>
-      </table>
+      <DecodedCallView decoded={props.c.decoded} signer={props.c.signer} signerRole="the coldkey " />
       <Show when={props.c.move} fallback={<QuoteFacts c={props.c} q={props.c.quote!} />}>
         {(q) => <MoveConfirmFacts c={props.c} q={q()} />}
       </Show>

@@ -1,39 +1,15 @@
 // The confirmation before signing: the call decoded from its own bytes (pallet.method and every argument) and the
 // weights as shares. "Sign" is the only path to the wallet; Cancel and Escape close it with nothing sent. UI realm.
 import { For, Show } from 'solid-js';
+import { DecodedCallView } from '../DecodedCallView.tsx';
 import { SigningDialog } from '../SigningDialog.tsx';
 import type { Confirmation, ValidatorApi } from './validator-state.ts';
-
-/** Byte arguments longer than a hash (the timelocked commit) shortened for reading; their length stays visible. */
-function argText(value: unknown): string {
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
-  if (typeof value === 'string' && /^0x[0-9a-f]+$/i.test(value) && value.length > 66)
-    return `${value.slice(0, 18)}…${value.slice(-8)} (${(value.length - 2) / 2} bytes)`;
-  return text;
-}
 
 function Body(props: { c: Confirmation }) {
   const total = () => props.c.draft.values.reduce((s, x) => s + x, 0);
   return (
     <>
-      <p>
-        Call: <code data-testid="confirm-call">{props.c.decoded.name}</code>, signed by {props.c.signer.name} (
-        <code>{props.c.signer.address}</code>).
-      </p>
-      <table data-testid="confirm-args">
-        <tbody>
-          <For each={props.c.decoded.args}>
-            {([name, value]) => (
-              <tr>
-                <th scope="row">{name}</th>
-                <td>
-                  <code>{argText(value)}</code>
-                </td>
-              </tr>
-            )}
-          </For>
-        </tbody>
-      </table>
+      <DecodedCallView decoded={props.c.decoded} signer={props.c.signer} />
       <Show when={props.c.hashCommit?.kind === 'commit' && props.c.hashCommit}>
         {(h) => (
           <p class="hint" data-testid="confirm-hash-commit">
