@@ -1,8 +1,8 @@
 // Percentile bootstrap of per-cell means (a cell = one model on one environment). One workgroup per cell:
 //   1. Invocations take resamples four at a time (quads lid, lid + WG, ...): n draws each from the counter-based
-//      hash (a mirror of src/shared/judge/counter-rng.ts), gathered from a workgroup copy of the cell's values
-//      when it fits (n <= LOCAL_N), summed in float32 in draw order, stored in `scratch`
-//      as order-preserving u32 keys (negative floats flipped whole, positive ones get the sign bit set, so u32
+//      hash and float32 index (a mirror of src/shared/judge/counter-rng.ts), gathered from a workgroup copy of the
+//      cell's values when it fits (n <= LOCAL_N), summed in float32 in draw order, stored in `scratch` as
+//      order-preserving u32 keys (negative floats flipped whole, positive ones get the sign bit set, so u32
 //      order = float order).
 //   2. Radix select over the bits where the keys differ (from their AND and OR), most significant first, up to 8
 //      bits per round: a 256-bin histogram (private per invocation, then merged with workgroup atomics) of the
@@ -11,7 +11,7 @@
 //      `upper`. After the first round the keys under the two prefixes are copied to workgroup memory when they fit,
 //      and the later rounds scan only them.
 // Sums and ranks match the CPU reference (src/shared/judge/bootstrap-cpu.ts) bit for bit: the same draws, float32
-// adds in the same order (WGSL's + is correctly rounded; inputs are finite), exact order statistics. The host
+// adds in the same order (WGSL's + and * are correctly rounded; inputs are finite), exact order statistics. The host
 // divides by n (no WGSL division, which is not correctly rounded). Layouts mirrored in
 // src/shared/gpu/kernels/bootstrap.ts. No f16, no subgroups: runs on every WebGPU adapter.
 
@@ -66,23 +66,19 @@ fn lowbias32(v: u32) -> u32 {
   return x;
 }
 
-// floor(h * n / 2^32) for n <= 2^16, from 16-bit halves: (hh * n + ((hl * n) >> 16)) >> 16 never overflows.
-fn indexOf(h: u32, n: u32) -> u32 {
-  return ((h >> 16u) * n + (((h & 0xffffu) * n) >> 16u)) >> 16u;
-}
-
-// indexOf(lowbias32(c), n) in each lane, with one shift fewer than the two in a row: lowbias32 ends with
-// h = x ^ (x >> 16), so the h >> 16 of indexOf is x >> 16, the shift just done.
-fn drawIndex4(c: vec4<u32>, n: u32) -> vec4<u32> {
+// indexOf(drawHash(c), n) of counter-rng.ts in each lane, scale = n * 2^-32: lowbias32's first two rounds, then the
+// top 24 bits as an exact float32, one correctly rounded multiply, floor, and the float-to-int by adding 2^23 (exact
+// below 2^23; n <= 2^16) instead of a u32() conversion, which SwiftShader does slowly. On SwiftShader a shift costs
+// about ten times a multiply, a conversion or a float op (it shifts vectors lane by lane): this has two shifts where
+// an integer multiply-shift index after the whole lowbias32 had five, and made the kernel 27% faster.
+fn drawIndex4(c: vec4<u32>, scale: f32) -> vec4<u32> {
   var x = c;
   x ^= x >> vec4<u32>(16u);
   x *= vec4<u32>(0x7feb352du);
   x ^= x >> vec4<u32>(15u);
   x *= vec4<u32>(0x846ca68bu);
-  let hi = x >> vec4<u32>(16u);
-  let h = x ^ hi;
-  let nv = vec4<u32>(n);
-  return (hi * nv + (((h & vec4<u32>(0xffffu)) * nv) >> vec4<u32>(16u))) >> vec4<u32>(16u);
+  let p = floor(vec4<f32>(x & vec4<u32>(0xffffff00u)) * scale);
+  return bitcast<vec4<u32>>(p + vec4<f32>(0x1p23f)) - vec4<u32>(0x4b000000u);
 }
 
 fn orderKey(f: f32) -> u32 {
@@ -110,15 +106,14 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) 
   // 1. Resample sums, four resamples per invocation (4q .. 4q + 3) in the lanes of a vec4: SwiftShader pays for
   // every loop iteration's lane-mask bookkeeping and waits on each float add, so four independent chains per
   // iteration cost little more than one. The draw counter advances by WEYL per draw (key + k * WEYL without the
-  // multiply); each lane adds in draw order, as the CPU does. On SwiftShader the draws cost mostly their shifts: it
-  // shifts vectors lane by lane, even by a constant amount (in a probe, replacing three shifts by multiplies took 18%
-  // off), so drawIndex4 shares one between the hash and the index (21% faster). Tried and dropped: the last shift
-  // traded for a carry compare (9% slower), shifts done through f32 conversions (2x slower), eight resamples per
-  // invocation (15% slower), two draws per hash (see the README).
+  // multiply); each lane adds in draw order, as the CPU does. On SwiftShader a draw costs mostly its two shifts and
+  // its gather (see drawIndex4). Tried and dropped: eight resamples per invocation (15% slower), two draws per hash
+  // (see the README).
   let cellKey = lowbias32(lowbias32(params.seed) ^ cell);
   var kAnd = 0xffffffffu;
   var kOr = 0u;
   let quads = (nb + 3u) / 4u;
+  let scale = f32(n) * 0x1p-32f; // exact: n < 2^24
   for (var q = lid; q < quads; q += WG) {
     let b = 4u * q;
     var c = vec4<u32>(lowbias32(cellKey ^ b), lowbias32(cellKey ^ (b + 1u)), lowbias32(cellKey ^ (b + 2u)),
@@ -126,13 +121,13 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) 
     var s = vec4<f32>(0.0);
     if (n <= LOCAL_N) {
       for (var k = 0u; k < n; k++) {
-        let i = drawIndex4(c, n);
+        let i = drawIndex4(c, scale);
         s += bitcast<vec4<f32>>(vec4<u32>(local[i.x], local[i.y], local[i.z], local[i.w]));
         c += vec4<u32>(WEYL);
       }
     } else {
       for (var k = 0u; k < n; k++) {
-        let i = start + drawIndex4(c, n);
+        let i = start + drawIndex4(c, scale);
         s += vec4<f32>(values[i.x], values[i.y], values[i.z], values[i.w]);
         c += vec4<u32>(WEYL);
       }

@@ -7,17 +7,18 @@ import { drawHash, drawIndex, indexOf, lowbias32, streamKey, WEYL } from '../../
 import { dominanceCpu, type DominanceInput } from '../../src/shared/judge/dominance-cpu.ts';
 import { rng } from '../support/rng.ts';
 
-/** The same hash in BigInt arithmetic: no Math.imul, no int32 coercions. */
-function lowbias32Big(v: number): number {
-  const M = 0xffffffffn;
+const MASK = 0xffffffffn;
+/** lowbias32's rounds in BigInt arithmetic: no Math.imul, no int32 coercions. */
+function roundsBig(v: number | bigint, rounds: 2 | 3): bigint {
   let x = BigInt(v);
   x ^= x >> 16n;
-  x = (x * 0x7feb352dn) & M;
+  x = (x * 0x7feb352dn) & MASK;
   x ^= x >> 15n;
-  x = (x * 0x846ca68bn) & M;
-  x ^= x >> 16n;
-  return Number(x);
+  x = (x * 0x846ca68bn) & MASK;
+  if (rounds === 3) x ^= x >> 16n;
+  return x;
 }
+const lowbias32Big = (v: number) => Number(roundsBig(v, 3));
 
 describe('counter-based hash', () => {
   test('lowbias32 gives known values (computed with arbitrary-precision integers)', () => {
@@ -25,7 +26,8 @@ describe('counter-based hash', () => {
       0, 1753845952, 3507691905, 3861431939, 1734902346,
     ]);
     expect(streamKey(42, 3, 7)).toBe(2863361448);
-    expect(drawHash(2863361448, 5)).toBe(729389362);
+    expect(drawHash(2863361448, 5)).toBe(Number(roundsBig((2863361448n + 5n * BigInt(WEYL)) & MASK, 2)));
+    expect(drawHash(2863361448, 5)).toBe(729395787);
     expect(drawIndex(42, 3, 7, 5, 100)).toBe(16);
   });
 
@@ -35,35 +37,75 @@ describe('counter-based hash', () => {
       const x = Math.floor(rand() * 2 ** 32);
       expect(lowbias32(x)).toBe(lowbias32Big(x));
       const k = Math.floor(rand() * 70000);
-      expect(drawHash(x, k)).toBe(lowbias32Big(Number((BigInt(x) + BigInt(k) * BigInt(WEYL)) & 0xffffffffn)));
+      expect(drawHash(x, k)).toBe(Number(roundsBig((BigInt(x) + BigInt(k) * BigInt(WEYL)) & MASK, 2)));
     }
   });
 
-  test('indexOf is floor(h · n / 2^32), matching the WGSL 16-bit-halves form, always in [0, n)', () => {
-    const wgsl = (h: number, n: number) =>
-      ((Math.imul(h >>> 16, n) >>> 0) + ((Math.imul(h & 0xffff, n) >>> 0) >>> 16)) >>> 16;
-    const rand = rng(2);
-    for (const n of [1, 2, 3, 100, 300, 65535, 65536]) {
-      for (const h of [
-        0,
-        1,
-        0xffff,
-        0x10000,
-        0xffffffff,
-        ...Array.from({ length: 500 }, () => Math.floor(rand() * 2 ** 32)),
-      ]) {
-        const i = indexOf(h, n);
-        expect(i).toBe(wgsl(h, n));
-        expect(i).toBeGreaterThanOrEqual(0);
-        expect(i).toBeLessThan(n);
+  test('indexOf is the exact floor(h′ · n / 2^32) or, at a bin edge, one more; always in [0, n)', () => {
+    // h′ = h without its low 8 bits. Exact in BigInt: q = floor(h′ · n / 2^32); the float32 product may round up
+    // to q + 1 only when h′ · n lies within half an ulp (of float32 at q + 1) below (q + 1) · 2^32.
+    const check = (h: number, n: number) => {
+      const i = indexOf(h, n);
+      const num = BigInt((h & 0xffffff00) >>> 0) * BigInt(n);
+      const q = Number(num >> 32n);
+      expect(i).toBeGreaterThanOrEqual(0);
+      expect(i).toBeLessThan(n);
+      if (i !== q) {
+        expect(i).toBe(q + 1);
+        const ulp = 2 ** (Math.floor(Math.log2(q + 1)) - 23);
+        expect(Number((BigInt(q + 1) << 32n) - num) / 2 ** 32).toBeLessThanOrEqual(ulp / 2);
       }
+      return i !== q;
+    };
+    const rand = rng(2);
+    let roundedUp = 0;
+    for (const n of [1, 2, 3, 100, 300, 4096, 65535, 65536]) {
+      for (const h of [0, 1, 0xff, 0x100, 0xffff, 0x10000, 0x7fffffff, 0x80000000, 0xffffffff]) check(h, n);
+      for (let j = 0; j < 20000; j++) roundedUp += +check(Math.floor(rand() * 2 ** 32), n);
     }
+    expect(roundedUp).toBeGreaterThan(0); // the rounding case is reached, and checked above
+    // The largest draw stays below n for every n the bootstrap takes (its product is > half an ulp under n).
+    for (let n = 1; n <= 65536; n++) expect(indexOf(0xffffffff, n)).toBe(n - 1);
   });
 
   test('draws are roughly uniform', () => {
     const counts = new Array<number>(10).fill(0);
     for (let b = 0; b < 1000; b++) for (let k = 0; k < 100; k++) counts[drawIndex(7, 0, b, k, 10)]!++;
     for (const c of counts) expect(Math.abs(c - 10000)).toBeLessThan(500); // 5 sigma is ~470
+  });
+
+  // Pearson's chi-square against equal expected counts; with d degrees of freedom its mean is d and its standard
+  // deviation sqrt(2d), so a good generator stays under d + 5 sqrt(2d) (fixed seeds: the outcome is reproducible).
+  const chiSquare = (counts: number[]) => {
+    const e = counts.reduce((a, c) => a + c, 0) / counts.length;
+    return counts.reduce((a, c) => a + (c - e) ** 2 / e, 0);
+  };
+  const bound = (bins: number) => bins - 1 + 5 * Math.sqrt(2 * (bins - 1));
+
+  test('uniform over [0, n) for n = 100 and n = 3, chi-square', () => {
+    for (const n of [100, 3]) {
+      const counts = new Array<number>(n).fill(0);
+      for (let b = 0; b < 5000; b++) for (let k = 0; k < 100; k++) counts[drawIndex(8, 1, b, k, n)]!++;
+      expect(chiSquare(counts)).toBeLessThan(bound(n));
+    }
+  });
+
+  test('consecutive draws, and the same draw of neighbouring resamples and cells, are independent (chi-square)', () => {
+    const n = 16;
+    const pairs = (index: (b: number, k: number) => [number, number]) => {
+      const counts = new Array<number>(n * n).fill(0);
+      for (let b = 0; b < 2000; b++) {
+        for (let k = 0; k < 50; k++) {
+          const [i, j] = index(b, k);
+          counts[i * n + j]!++;
+        }
+      }
+      return chiSquare(counts);
+    };
+    const d = (cell: number, b: number, k: number) => drawIndex(9, cell, b, k, n);
+    expect(pairs((b, k) => [d(0, b, k), d(0, b, k + 1)])).toBeLessThan(bound(n * n));
+    expect(pairs((b, k) => [d(0, b, k), d(0, b + 1, k)])).toBeLessThan(bound(n * n));
+    expect(pairs((b, k) => [d(0, b, k), d(1, b, k)])).toBeLessThan(bound(n * n));
   });
 });
 

@@ -3,9 +3,9 @@
 // counter-rng.ts, so the GPU draws the same ones; each resample is summed in float32 in draw order (as the GPU
 // does) and the interval bounds are exact order statistics of those sums, divided by n in float64. With the same
 // seed the GPU result is bit-identical. Pure; both realms.
-import { drawHash, indexOf, streamKey } from './counter-rng.ts';
+import { drawHash, scaledIndex, streamKey } from './counter-rng.ts';
 
-/** Largest sample per cell: the GPU's multiply-shift index needs n ≤ 2^16 (Affine's envs hold far fewer tasks). */
+/** Largest sample per cell: it keeps indexOf's bias below n / 2^24 ≤ 0.4% (Affine's envs hold far fewer tasks). */
 export const BOOTSTRAP_MAX_N = 65536;
 /** Largest number of resamples per cell (the GPU keeps B float32 sums per cell in scratch memory). */
 export const BOOTSTRAP_MAX_RESAMPLES = 1_000_000;
@@ -101,11 +101,12 @@ export function bootstrapCpu(input: BootstrapInput): BootstrapResult {
     const start = offsets[c]!;
     const n = offsets[c + 1]! - start;
     if (n === 0) continue;
+    const scale = n / 4294967296;
     for (let b = 0; b < resamples; b++) {
       const key = streamKey(seed, c, b);
       let s = 0;
       // Math.fround after each add: the float32 sum the GPU computes, rounding for rounding.
-      for (let k = 0; k < n; k++) s = Math.fround(s + values[start + indexOf(drawHash(key, k), n)]!);
+      for (let k = 0; k < n; k++) s = Math.fround(s + values[start + scaledIndex(drawHash(key, k), scale)]!);
       sums[b] = s;
     }
     sums.sort(); // a Float32Array sorts numerically
