@@ -87,8 +87,9 @@ test('bootstrap: identical intervals for n in {0, 1, 2, 50, 300} and B in {1, 10
 
 test('bootstrap: B = 10,000 on a few cells, and cells split over several dispatches', async () => {
   await bootstrap(5, [0, 1, 2, 50, 300], 10_000);
-  // Cells above LOCAL_N = 2048 values gather from the storage buffer, the others from workgroup memory.
-  await bootstrap(4, [2048, 2049, 5000], 50);
+  // Cells above LOCAL_N = 2048 values gather from the storage buffer, the others from workgroup memory; 65,536 is
+  // the largest n, where the float32 index is coarsest.
+  await bootstrap(4, [2048, 2049, 5000, 65536], 50);
   // After the first selection round the keys left are copied to workgroup memory when at most candidateCap; a cap
   // of 0 or 3 keeps some or all cells scanning the scratch, 2048 (the default) copies them at this B.
   for (const candidateCap of [0, 3, 2048]) await bootstrap(6, [2, 9, 100], 3000, { candidateCap });
