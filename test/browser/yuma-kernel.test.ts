@@ -84,6 +84,9 @@ test('stake sums within float32 noise of κ are decided exactly', async () => {
 test('scenarios split over several chains of passes give the same outputs', async () => {
   const r = await yumaCase(10, { n: 12, rows: 4, epochs: 3 }, { maxChunkScenarios: 3 });
   expect(r.timings.chunks).toBe(4);
+  // By default a chunk holds at most 64 MiB of buffers: ~4.3 MB per scenario at n = 1024 with 256 rows, so 15.
+  const big = await yumaCase(16, { n: 1024, rows: 256, epochs: 1 });
+  expect(big.timings.chunks).toBe(2);
   for (const workgroupSize of [1, 32, 256]) await yumaCase(6, { n: 12, rows: 4, epochs: 2 }, { workgroupSize });
 });
 

@@ -29,11 +29,17 @@ import { yumaState, type YumaPass } from './yuma/pipelines.ts';
 
 // On SwiftShader 16 and 64 measured alike and 256 about 2x slower (test/bench/yuma.bench.ts, BENCH_WG).
 const DEFAULT_WORKGROUP_SIZE = 64;
+// Default cap on one chunk's buffers. bench:yuma's 1,024 scenarios (~450 KB each) in one chunk took 8.3 s on
+// SwiftShader, in chunks of 64, 128 or 256 scenarios (25 to 100 MB) 7.2–7.3 s: the GPU time then grows linearly.
+const DEFAULT_CHUNK_BYTES = 64 << 20;
 
 export interface YumaGpuOptions {
   /** Invocations per workgroup, a power of two up to the device's limit; default 64. */
   workgroupSize?: number;
-  /** At most this many scenarios per chain of passes (default: as many as the device's buffer limits allow). */
+  /**
+   * At most this many scenarios per chain of passes. Default: as many as fit 64 MiB of buffers (and the device's
+   * limits), at least one.
+   */
   maxChunkScenarios?: number;
   /** Filled in with where the time went (milliseconds), if given. */
   timings?: YumaGpuTimings;
@@ -100,9 +106,11 @@ function checkBatch(scenarios: readonly YumaScenario[]): BatchShape {
   return { n, rows, nq, pad: 4 * nq, epochs };
 }
 
-/** Scenarios per chunk: as many as fit every binding and the readback buffer. */
-function chunkSize(device: GPUDevice, shape: BatchShape, total: number, cap = Infinity): number {
+/** Scenarios per chunk: as many as fit every binding and the readback buffer, and `cap` (default: 64 MiB). */
+function chunkSize(device: GPUDevice, shape: BatchShape, total: number, cap?: number): number {
   const per = bytesPerScenario(shape);
+  const perScenario = Object.values(per).reduce((a, b) => a + b, 0);
+  cap ??= Math.max(1, Math.floor(DEFAULT_CHUNK_BYTES / perScenario));
   const binding = maxBindingBytes(device.limits);
   const readback = per.outs + (per.bonds * shape.epochs) / (shape.epochs + 1);
   let fit = Math.min(total, cap, Math.floor(device.limits.maxBufferSize / readback));
