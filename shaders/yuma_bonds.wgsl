@@ -16,22 +16,22 @@ fn penalised(w: vec4<f32>, c: vec4<f32>, beta: f32) -> Penalised {
   let zero4 = vec4<f32>(0.0);
   let listed = w >= zero4;
   let clipped = clippedValue(w, c);
-  if (beta == 0.0) { return Penalised(max(w, zero4), listed); }
+  if (beta == 0.0) { return Penalised(maxF(w, zero4), listed); }
   // β = 1: W̄ as it is; an entry above C = 0 was removed.
   if (beta == 1.0) { return Penalised(clipped, listed & ((w <= c) | (c > zero4))); }
-  let w1 = max(w, zero4);
+  let w1 = maxF(w, zero4);
   let v = w1 + beta * (clipped - w1);
-  return Penalised(max(v, zero4), v > zero4);
+  return Penalised(maxF(v, zero4), v > zero4);
 }
 
 // §5.10.3 `alpha_sigmoid`.
 fn liquidAlpha(c: vec4<f32>, w: vec4<f32>, b: vec4<f32>, lo: f32, hi: f32, steepness: f32) -> vec4<f32> {
   let zero4 = vec4<f32>(0.0);
   let one4 = vec4<f32>(1.0);
-  let d = select(clamp(b - w, zero4, one4), clamp(w - c, zero4, one4), w >= b);
-  let x = clamp(-steepness * (d - 0.5), vec4<f32>(-20.0), vec4<f32>(20.0));
+  let d = select(clampF(b - w, zero4, one4), clampF(w - c, zero4, one4), w >= b);
+  let x = clampF(-steepness * (d - 0.5), vec4<f32>(-20.0), vec4<f32>(20.0));
   let sigmoid = 1.0 / (1.0 + exp(x));
-  return clamp(lo + sigmoid * (hi - lo), vec4<f32>(lo), vec4<f32>(hi));
+  return clampF(lo + sigmoid * (hi - lo), vec4<f32>(lo), vec4<f32>(hi));
 }
 
 @compute @workgroup_size(WG)
@@ -68,7 +68,7 @@ fn bondsEma(@builtin(global_invocation_id) g: vec3<u32>, @builtin(num_workgroups
       if (liquid) {
         // `mat_ema_alpha_sparse`: only entries present in W̃'s row survive (§5.14).
         let al = liquidAlpha(c, wt.v, old, lo, hi, steep);
-        bp = select(zero4, min(vec4<f32>(1.0), (1.0 - al) * old + max(zero4, al * wt.v)), wt.has);
+        bp = select(zero4, minF(vec4<f32>(1.0), (1.0 - al) * old + maxF(zero4, al * wt.v)), wt.has);
       } else {
         bp = a * wt.v + (1.0 - a) * old;
       }
@@ -92,7 +92,7 @@ fn bondsEma(@builtin(global_invocation_id) g: vec3<u32>, @builtin(num_workgroups
       let bp = a * delta + (1.0 - a) * old;
       mats[bb + r * nq] = bp;
       sum += bp;
-      bmax = max(bmax, bp);
+      bmax = maxF(bmax, bp);
     }
   }
   cols[id].f = select(zero4, cols[id].iRaw / sum, sum > zero4);

@@ -125,7 +125,7 @@ fn rowSums(@builtin(global_invocation_id) g: vec3<u32>, @builtin(num_workgroups)
     tv += clippedValue(mats[nb + q], col.c);
     let bp = mats[bb + q];
     d += bp * col.f;
-    let scaled = select(min(floor(bp * 65535.0 / col.bmax), vec4<f32>(65535.0)), vec4<f32>(65535.0), bp >= col.bmax);
+    let scaled = select(minF(floor(bp * 65535.0 / col.bmax), vec4<f32>(65535.0)), vec4<f32>(65535.0), bp >= col.bmax);
     bonds[ob + q] = packBonds(select(vec4<u32>(0u), vec4<u32>(scaled), (bp > vec4<f32>(0.0)) & vec4<bool>(keep)));
   }
   rowsBuf[i].tv = tv.x + tv.y + tv.z + tv.w;
