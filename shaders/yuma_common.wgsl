@@ -127,11 +127,21 @@ fn quadRow(base: u32, row: u32) -> u32 {
 }
 
 fn unpackBonds(w: vec2<u32>) -> vec4<f32> {
-  return vec4<f32>(vec4<u32>(w.x & 0xffffu, w.x >> 16u, w.y & 0xffffu, w.y >> 16u));
+  // The high halves masked in place and scaled by 2^-16, exactly: SwiftShader shifts vector lanes one at a time
+  // (about ten times the cost of a multiply).
+  let halves = vec4<u32>(w.x, w.x, w.y, w.y) & vec4<u32>(0xffffu, 0xffff0000u, 0xffffu, 0xffff0000u);
+  return vec4<f32>(halves) * vec4<f32>(1.0, 0x1p-16f, 1.0, 0x1p-16f);
 }
 
+// q holds u16 values; the high ones are placed by a multiply rather than a shift (see unpackBonds).
 fn packBonds(q: vec4<u32>) -> vec2<u32> {
-  return vec2<u32>(q.x | (q.y << 16u), q.z | (q.w << 16u));
+  return vec2<u32>(q.x | (q.y * 0x10000u), q.z | (q.w * 0x10000u));
+}
+
+// A whole float in [0, 2^23) as u32: adding 2^23 puts it in the low mantissa bits. On SwiftShader u32() of a float
+// costs about five times this (WGSL's conversion saturates and checks its range).
+fn wholeToU32(x: vec4<f32>) -> vec4<u32> {
+  return bitcast<vec4<u32>>(x + vec4<f32>(0x1p23f)) - vec4<u32>(0x4b000000u);
 }
 
 // min and max of finite values as a compare and a select: on SwiftShader WGSL's min() and max() (which must handle

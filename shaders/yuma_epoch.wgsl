@@ -121,12 +121,13 @@ fn rowSums(@builtin(global_invocation_id) g: vec3<u32>, @builtin(num_workgroups)
   var tv = vec4<f32>(0.0);
   var d = vec4<f32>(0.0);
   for (var q = 0u; q < dims.nq; q++) {
-    let col = cols[cb + q];
-    tv += clippedValue(mats[nb + q], col.c);
+    // Field by field: a whole Cols (five vec4s) would be loaded lane by lane.
+    let bmax = cols[cb + q].bmax;
+    tv += clippedValue(mats[nb + q], cols[cb + q].c);
     let bp = mats[bb + q];
-    d += bp * col.f;
-    let scaled = select(minF(floor(bp * 65535.0 / col.bmax), vec4<f32>(65535.0)), vec4<f32>(65535.0), bp >= col.bmax);
-    bonds[ob + q] = packBonds(select(vec4<u32>(0u), vec4<u32>(scaled), (bp > vec4<f32>(0.0)) & vec4<bool>(keep)));
+    d += bp * cols[cb + q].f;
+    let scaled = select(minF(floor(bp * 65535.0 / bmax), vec4<f32>(65535.0)), vec4<f32>(65535.0), bp >= bmax);
+    bonds[ob + q] = packBonds(select(vec4<u32>(0u), wholeToU32(scaled), (bp > vec4<f32>(0.0)) & vec4<bool>(keep)));
   }
   rowsBuf[i].tv = tv.x + tv.y + tv.z + tv.w;
   let dd = d.x + d.y + d.z + d.w;
