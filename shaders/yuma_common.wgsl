@@ -25,7 +25,7 @@ struct Epoch {
   e: u32,
   changeBase: u32, // first record of this epoch's weight changes in `changes`
   changeCount: u32,
-  _pad: u32,
+  changedRowsOnly: u32, // 1: normalizeRows redoes only the rows of this epoch's change records (see the host)
 }
 
 // Per scenario: its parameters (host-written) and per-epoch scalars (GPU-written).

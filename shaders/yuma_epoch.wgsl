@@ -75,10 +75,16 @@ fn activeStake(@builtin(global_invocation_id) g: vec3<u32>, @builtin(num_workgro
 
 // §5.5: the weights as the epoch sees them: rows without P_old dropped, the diagonal dropped except the owner's
 // self-weight, entries set before the miner registered dropped, then row-normalised (a row of explicit zeros stays
-// present). Written to Wn as −1 (absent) or the value. One invocation per (scenario, row).
+// present). Written to Wn as −1 (absent) or the value. One invocation per (scenario, row), or, when only the changed
+// rows can differ from last epoch's Wn, per change record.
 @compute @workgroup_size(WG)
 fn normalizeRows(@builtin(global_invocation_id) g: vec3<u32>, @builtin(num_workgroups) nw: vec3<u32>) {
-  let i = flatIndex(g, nw);
+  var i = flatIndex(g, nw);
+  if (epoch.changedRowsOnly != 0u) {
+    if (i >= epoch.changeCount) { return; }
+    let base = (epoch.changeBase + i) * (4u + 4u * dims.nq);
+    i = changes[base] * dims.rows + changes[base + 1u];
+  }
   if (i >= dims.scenarios * dims.rows) { return; }
   let s = i / dims.rows;
   let u = rowsBuf[i].uid;

@@ -212,12 +212,15 @@ async function runChunk(
     const outs = buffer('outs', per.outs * S, storage);
     const changeWords = packChanges(changes, pad);
     const changeBuf = buffer('changes', changeWords.byteLength, U.STORAGE, changeWords);
-    // One 256-byte-aligned slot per epoch: [e, first change record, change count, 0].
+    // Wn depends on the weights, P_old and lastUpdate only, and P_old settles to P_new after epoch 0: from epoch 2
+    // on only the rows a change record rewrote (weights and lastUpdate) need normalising again.
+    const changedRowsOnly = (e: number) => e >= 2;
+    // One 256-byte-aligned slot per epoch: [e, first change record, change count, changed rows only].
     const slot = Math.max(EPOCH_BYTES, device.limits.minUniformBufferOffsetAlignment);
     const epochWords = new Uint32Array((slot / 4) * Math.max(1, K));
     let base = 0;
     for (let e = 0; e < K; e++) {
-      epochWords.set([e, base, changes[e]!.length, 0], (e * slot) / 4);
+      epochWords.set([e, base, changes[e]!.length, changedRowsOnly(e) ? 1 : 0], (e * slot) / 4);
       base += changes[e]!.length;
     }
     const epochBuf = buffer('epochs', epochWords.byteLength, U.UNIFORM, epochWords);
@@ -247,8 +250,7 @@ async function runChunk(
         { name: 'applyChanges', invocations: changed * nq, offset },
         { name: 'activeStake', invocations: S, offset },
       );
-      // Wn depends on the weights, P_old and lastUpdate only: P_old settles to P_new after epoch 0.
-      if (e <= 1 || changed) steps.push({ name: 'normalizeRows', invocations: S * R, offset });
+      steps.push({ name: 'normalizeRows', invocations: changedRowsOnly(e) ? changed : S * R, offset });
       steps.push(
         { name: 'consensus', invocations: S * nq, offset },
         { name: 'bondsEma', invocations: S * nq, offset },
