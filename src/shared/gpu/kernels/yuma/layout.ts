@@ -221,13 +221,16 @@ export function changeRecords(batch: readonly YumaScenario[], shape: BatchShape)
       if (!c) continue;
       scratch.block = st.block + e * (scenario.params.tempo + 1);
       applyWeightChanges(scratch, c, e);
-      for (const key of Object.keys(c)) {
+      const keys = Object.keys(c);
+      // One buffer for the epoch's rows of this scenario, not one per row: fewer, larger allocations.
+      const block = new Float32Array(keys.length * pad);
+      keys.forEach((key, k) => {
         const uid = Number(key);
         const r = st.rows.indexOf(uid);
-        const values = new Float32Array(pad);
+        const values = block.subarray(k * pad, (k + 1) * pad);
         rowValues(scratch, r, values, 0, pad);
         perEpoch[e]!.push({ scenario: s, row: r, lastUpdate: scratch.lastUpdate[uid]!, values });
-      }
+      });
     }
   });
   return perEpoch;
