@@ -3,7 +3,7 @@
 // counter-rng.ts, so the GPU draws the same ones; each resample is summed in float32 in draw order (as the GPU
 // does) and the interval bounds are exact order statistics of those sums, divided by n in float64. With the same
 // seed the GPU result is bit-identical. Pure; both realms.
-import { drawHash, scaledIndex, streamKey } from './counter-rng.ts';
+import { drawHash, indexScale, scaledIndex, streamKey } from './counter-rng.ts';
 
 /** Largest sample per cell: it keeps indexOf's bias below n / 2^24 ≤ 0.4% (Affine's envs hold far fewer tasks). */
 export const BOOTSTRAP_MAX_N = 65536;
@@ -101,7 +101,7 @@ export function bootstrapCpu(input: BootstrapInput): BootstrapResult {
     const start = offsets[c]!;
     const n = offsets[c + 1]! - start;
     if (n === 0) continue;
-    const scale = n / 4294967296;
+    const scale = indexScale(n);
     for (let b = 0; b < resamples; b++) {
       const key = streamKey(seed, c, b);
       let s = 0;

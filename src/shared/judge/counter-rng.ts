@@ -51,10 +51,15 @@ export function drawHash(key: number, k: number): number {
  * so Math.fround rounds it once, as the GPU does.
  */
 export function indexOf(h: number, n: number): number {
-  return scaledIndex(h, n / 4294967296);
+  return scaledIndex(h, indexScale(n));
 }
 
-/** indexOf with its scale n / 2^32 computed once by the caller, as the bootstrap's inner loop does. */
+/** The multiplier of indexOf for a sample of n: n / 2^32 (exact in float64, and in float32 for n < 2^24). */
+export function indexScale(n: number): number {
+  return n / 4294967296;
+}
+
+/** indexOf with its scale (`indexScale(n)`) computed once by the caller, as the bootstrap's inner loop does. */
 export function scaledIndex(h: number, scale: number): number {
   return Math.floor(Math.fround(((h & 0xffffff00) >>> 0) * scale));
 }
