@@ -61,8 +61,7 @@ fn consensus(@builtin(global_invocation_id) g: vec3<u32>, @builtin(num_workgroup
       for (var r = 0u; r < dims.rows; r++) {
         let a = rowsBuf[rb + r].a;
         // Non-voters get −BIG: below every pivot (t ≥ 0), and below every real value for maxLo.
-        let w = mats[wb + r * nq];
-        let v = select(select(w, zero4, w < zero4), vec4<f32>(-BIG), a <= 0.0);
+        let v = select(maxF(mats[wb + r * nq], zero4), vec4<f32>(-BIG), a <= 0.0);
         let up = v >= t;
         ge += select(zero4, vec4<f32>(a), up);
         minHi = select(minHi, v, up & (v < minHi));
